@@ -1,0 +1,2 @@
+/** Scoring service: turns mentions.raw into mentions.scored (language, sentiment, topic, urgency, influence). */
+package io.vigie.scoring;
