@@ -1,0 +1,49 @@
+# Vigie — the two commands of the README are `make run` and `make test`; everything else is a building block.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+MVNW     := ./mvnw -B -ntp
+INFRA    := infra/vigie-infra
+SERVICES := infra/vigie-services
+SAMPLE   := infra/sample/mentions.jsonl
+FILE     ?= $(SAMPLE)
+
+.PHONY: help build run stop test bench replay sample status infra clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+build: ## compile and package the five services (JVM mode), no tests
+	$(MVNW) -q -DskipTests install
+
+run: build ## build, start the infrastructure and the five services, replay the bundled sample, print the URLs
+	$(INFRA) start
+	$(SERVICES) start
+	$(SERVICES) replay $(FILE)
+	@$(SERVICES) urls
+
+stop: ## stop the services and the infrastructure started by `make run` or `make test`
+	$(SERVICES) stop
+	$(INFRA) stop
+
+status: ## what runs, where
+	@$(INFRA) status
+	@$(SERVICES) status
+
+replay: ## feed a replay file to a running Vigie: make replay FILE=<jsonl>
+	$(SERVICES) replay $(FILE)
+
+sample: ## regenerate the bundled sample traffic (deterministic)
+	$(MVNW) -q -pl services/traffic-generator -am -DskipTests install
+	java -jar services/traffic-generator/target/traffic-generator.jar --seed 42 --start 2026-11-22T00:00:00Z \
+	  --hours 24 --per-hour 100 --crisis-at 2026-11-22T14:00:00Z --crisis-size 300 --out $(SAMPLE)
+
+test: ## set up what a fresh machine needs, start the real infrastructure once, run every test, stop what it started
+	infra/with-infra $(MVNW) verify
+
+bench: ## benchmarks (see docs/performance.md once the performance issue lands)
+	@echo "make bench: no benchmark is defined yet (see the performance issue)"; exit 1
+
+clean: ## remove build output (keeps .run, the local infrastructure's data)
+	$(MVNW) -q clean
