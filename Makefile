@@ -35,8 +35,8 @@ replay: ## feed a replay file to a running Vigie: make replay FILE=<jsonl>
 	$(SERVICES) replay $(FILE)
 
 sample: ## regenerate the bundled sample traffic (deterministic)
-	$(MVNW) -q -pl services/traffic-generator -am -DskipTests install
-	java -jar services/traffic-generator/target/traffic-generator.jar --seed 42 --start 2026-11-22T00:00:00Z \
+	$(MVNW) -q -pl services/traffic-generator -DskipTests package
+	java -jar services/traffic-generator/target/traffic-generator-0.1.0-SNAPSHOT.jar --seed 42 --start 2026-11-22T00:00:00Z \
 	  --hours 24 --per-hour 100 --crisis-at 2026-11-22T14:00:00Z --crisis-size 300 --out $(SAMPLE)
 
 test: ## set up what a fresh machine needs, start the real infrastructure once, run every test, stop what it started
