@@ -56,6 +56,21 @@ class EventsJsonTest {
     }
 
     @Test
+    void routingDecisionRoundTripsAndReadsItsFirstForm() throws Exception {
+        RoutingDecision d = new RoutingDecision(RoutingDecision.VERSION, "x:42", "assigned", "austin", "gaming", 70, true,
+                List.of("language fr: montpellier closed, handed off to austin"), Instant.parse("2026-11-22T11:00:00Z"),
+                null, Instant.parse("2026-11-22T10:00:03Z"), "agent-austin", "montpellier",
+                Instant.parse("2026-11-22T10:30:03Z"), 1);
+        assertEquals(d, json.readValue(json.writeValueAsString(d), RoutingDecision.class));
+        RoutingDecision first = json.readValue("{\"version\":1,\"conversationId\":\"x:1\",\"state\":\"queued\","
+                + "\"centre\":\"austin\",\"queue\":\"general\",\"priority\":5,\"actionable\":true}", RoutingDecision.class);
+        assertEquals(null, first.assignedAgent());
+        assertEquals(0, first.escalationLevel());
+        assertEquals("austin", new RoutingDecision(1, "x:1", "queued", "austin", "general", 5, true, null, null, null,
+                null).homeCentre());
+    }
+
+    @Test
     void deadLetterTopicIsNamedAfterItsSource() {
         assertEquals("mentions.raw.dlq", Topics.deadLetter(Topics.MENTIONS_RAW));
     }
