@@ -20,4 +20,9 @@ public class MentionRepository implements PanacheRepositoryBase<MentionRecord, S
     public Uni<Integer> markPublished(String key, Instant at) {
         return update("publishedAt = ?1 where key = ?2 and publishedAt is null", at, key);
     }
+
+    /** The most recently accepted mentions, newest first (for watchlist dry-runs). */
+    public Uni<List<MentionRecord>> recent(int limit) {
+        return find("order by acceptedAt desc").page(0, limit).list();
+    }
 }

@@ -32,9 +32,11 @@ public class IngestService {
     private final MentionPublisher publisher;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    private final WatchlistMatcher matcher;
 
     public IngestService(MentionMapper mapper, MentionRepository repository, MentionPublisher publisher,
-            ObjectMapper json, MeterRegistry metrics) {
+            ObjectMapper json, MeterRegistry metrics, WatchlistMatcher matcher) {
+        this.matcher = matcher;
         this.mapper = mapper;
         this.repository = repository;
         this.publisher = publisher;
@@ -51,14 +53,27 @@ public class IngestService {
             count(IngestResult.Status.REJECTED, post == null ? "unknown" : String.valueOf(post.network()));
             return Uni.createFrom().item(IngestResult.rejected(e.getMessage()));
         }
-        return store(mention).chain(stored -> {
+        return accept(mention);
+    }
+
+    /**
+     * Tags a normalised mention with its watchlists, stores it if it is new, then publishes it. When the returned
+     * Uni completes, a new mention is stored (and will reach mentions.raw even if this process dies now).
+     */
+    public Uni<IngestResult> accept(Mention normalised) {
+        return matcher.tag(normalised).chain(mention -> store(mention).chain(stored -> {
             if (stored == null) {
                 count(IngestResult.Status.DUPLICATE, mention.network());
                 return Uni.createFrom().item(IngestResult.duplicate(mention.key()));
             }
             count(IngestResult.Status.ACCEPTED, mention.network());
             return publish(mention).replaceWith(IngestResult.accepted(mention.key()));
-        });
+        }));
+    }
+
+    /** Accepts normalised mentions one after the other, in order. */
+    public Uni<List<IngestResult>> acceptAll(List<Mention> mentions) {
+        return Multi.createFrom().iterable(mentions).onItem().transformToUniAndConcatenate(this::accept).collect().asList();
     }
 
     /** Accepts posts one after the other, in order, and reports each outcome. */

@@ -6,12 +6,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.Mention;
+import io.vigie.ingestion.config.IngestionConfig;
 import io.vigie.ingestion.domain.MentionRecord;
 import io.vigie.ingestion.repository.MentionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Outbox relay: publishes again the accepted mentions whose publication was never acknowledged (crash, broker down). */
@@ -27,11 +27,11 @@ public class Republisher {
     private final Duration republishAfter;
 
     public Republisher(MentionRepository repository, IngestService ingest, ObjectMapper json,
-            @ConfigProperty(name = "vigie.ingestion.republish-after") Duration republishAfter) {
+            IngestionConfig config) {
         this.repository = repository;
         this.ingest = ingest;
         this.json = json;
-        this.republishAfter = republishAfter;
+        this.republishAfter = config.republishAfter();
     }
 
     /** Runs every few seconds; one run at a time. */
