@@ -20,6 +20,8 @@ public final class Topics {
     public static final String CENTRES_CONFIG = "centres.config";
     /** Live centre status (open, agents online, backlog); key = centre id. */
     public static final String CENTRES_STATUS = "centres.status";
+    /** Network payloads ingestion parsed but could not normalise into a Mention (header dead-letter-reason); key = network:id. */
+    public static final String INGESTION_REJECTED = "ingestion.rejected";
 
     private Topics() {
     }
