@@ -14,6 +14,8 @@ public final class Topics {
     public static final String REPLIES_OUTBOUND = "replies.outbound";
     /** Delivery receipts of outbound replies; key = reply id. */
     public static final String DELIVERY_RECEIPTS = "replies.receipts";
+    /** Conversations closed in the workspace, with opening and closing sentiment; key = conversation id. */
+    public static final String CONVERSATIONS_CLOSED = "conversations.closed";
     /** Agent presence (online / away / offline); key = agent id. */
     public static final String AGENT_PRESENCE = "agents.presence";
     /** Centre configuration, compacted; key = centre id. */

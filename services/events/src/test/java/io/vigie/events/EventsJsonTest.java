@@ -74,4 +74,13 @@ class EventsJsonTest {
     void deadLetterTopicIsNamedAfterItsSource() {
         assertEquals("mentions.raw.dlq", Topics.deadLetter(Topics.MENTIONS_RAW));
     }
+
+    @Test
+    void conversationClosedRoundTrips() throws Exception {
+        ConversationClosed closed = new ConversationClosed(ConversationClosed.VERSION, "x:42", "montpellier", "x",
+                "x:@Brand", "fr", "technical_support", "agent-montpellier", new Sentiment(Sentiment.NEGATIVE, -0.8),
+                new Sentiment(Sentiment.POSITIVE, 0.6), 1.4, true, 3, 2, Instant.parse("2026-11-22T10:00:00Z"),
+                Instant.parse("2026-11-22T10:30:00Z"));
+        assertEquals(closed, json.readValue(json.writeValueAsString(closed), ConversationClosed.class));
+    }
 }
