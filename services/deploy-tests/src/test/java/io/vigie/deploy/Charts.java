@@ -1,0 +1,53 @@
+package io.vigie.deploy;
+
+import com.marcnuri.helm.Helm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Renders the umbrella chart with Helm itself (helm-java: Helm's Go code in-process, no binary, no download). */
+final class Charts {
+
+    /** Release name the docs use in every region; the quarkus-kubernetes manifests expect its object names. */
+    static final String RELEASE = "vigie";
+    /** Kubernetes version the renders target (the chart requires 1.27 or later). */
+    static final String KUBE_VERSION = "v1.30.0";
+    /** The regions that ship with the chart. */
+    static final List<String> REGIONS = List.of("austin", "bratislava", "sao-paulo", "montpellier");
+
+    private Charts() {
+    }
+
+    /** The region values files present in the chart, by region id. */
+    static List<String> regionFiles() {
+        try (Stream<Path> files = Files.list(Repo.chart())) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("values-") && n.endsWith(".yaml"))
+                    .map(n -> n.substring("values-".length(), n.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders the chart for one region (values.yaml overlaid by values-&lt;region&gt;.yaml) into namespace vigie-&lt;region&gt;. */
+    static String renderRegion(String region) {
+        return render("vigie-" + region, Repo.chart().resolve("values-" + region + ".yaml"));
+    }
+
+    /** Renders the chart with the given values files (none: values.yaml alone); Helm's own errors propagate. */
+    static String render(String namespace, Path... valuesFiles) {
+        var template = new Helm(Repo.chart()).template()
+                .withName(RELEASE)
+                .withNamespace(namespace)
+                .withKubeVersion(KUBE_VERSION);
+        for (Path values : valuesFiles) {
+            template = template.withValuesFile(values);
+        }
+        return template.call();
+    }
+}
