@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A regional language centre. Languages are stored as comma-separated ISO 639-1 codes. */
+/**
+ * A regional language centre. The searchable fields have columns of their own (languages as comma-separated
+ * ISO 639-1 codes); the full configuration is the JSON of an {@code io.vigie.events.CentreConfig}.
+ */
 @Entity
 @Table(name = "centre")
 public class Centre {
@@ -22,6 +25,13 @@ public class Centre {
     public String secondaryLanguages;
     @Column(name = "residency_zone")
     public String residencyZone;
+    /** The full configuration as CentreConfig JSON. */
+    public String config;
+    /** Whether the centre is retired (kept so that its retirement is published and its history stays readable). */
+    public boolean deleted;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the current configuration was acknowledged by the broker on centres.config; null until then (outbox). */
+    @Column(name = "published_at")
+    public Instant publishedAt;
 }

@@ -1,0 +1,82 @@
+package io.vigie.centres.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Typed configuration of the centres service ({@code vigie.centres.*}). */
+@ConfigMapping(prefix = "vigie.centres")
+public interface CentresConfig {
+
+    /** JSON array of centres inserted at start-up when absent (the deployment's seed data); none by default. */
+    Optional<Path> seedFile();
+
+    /** How often configurations the broker has not acknowledged yet are sent again (the outbox relay). */
+    @WithDefault("10s")
+    Duration republishEvery();
+
+    /** Live centre status. */
+    Status status();
+
+    /** The war-room wall. */
+    Wall wall();
+
+    /** Live metrics. */
+    Metrics metrics();
+
+    /** Topics this service creates. */
+    Topics topics();
+
+    /** Live centre status settings. */
+    interface Status {
+        /** How often the status of every centre is computed (and published when it changed). */
+        @WithDefault("15s")
+        Duration interval();
+
+        /** A status is published at least this often even when nothing changed. */
+        @WithDefault("5m")
+        Duration heartbeat();
+
+        /** Handling time assumed per conversation when the centre has no first response in the last hour. */
+        @WithDefault("300")
+        long defaultHandleSeconds();
+    }
+
+    /** Wall settings. */
+    interface Wall {
+        /** Read-only wall key that a room screen passes as {@code ?key=} (see ADR 0061); none by default. */
+        Optional<String> key();
+
+        /** How often the wall's SSE stream pushes a fresh snapshot. */
+        @WithDefault("5s")
+        Duration pushInterval();
+
+        /** Hours of history shown by the wall's curves. */
+        @WithDefault("6")
+        int hours();
+    }
+
+    /** Metrics settings. */
+    interface Metrics {
+        /** Minimum mentions of a term in the period for it to count as rising. */
+        @WithDefault("3")
+        int risingMinCount();
+
+        /** How many rising terms, topics or incidents a table shows. */
+        @WithDefault("10")
+        int top();
+    }
+
+    /** Topic creation settings. */
+    interface Topics {
+        /** Partitions of the topics this service creates ({@code centres.config}, {@code centres.status}). */
+        @WithDefault("3")
+        int partitions();
+
+        /** Replication factor of the topics this service creates. */
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}

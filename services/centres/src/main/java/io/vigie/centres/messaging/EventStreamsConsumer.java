@@ -1,0 +1,131 @@
+package io.vigie.centres.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vigie.centres.domain.Terms;
+import io.vigie.centres.repository.MetricsWriter;
+import io.vigie.events.AgentPresence;
+import io.vigie.events.Alert;
+import io.vigie.events.DeliveryReceipt;
+import io.vigie.events.Reply;
+import io.vigie.events.RoutingDecision;
+import io.vigie.events.ScoredMention;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.ToIntFunction;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads every stream the wall shows (with its own consumer group) and folds it into the live metrics. An
+ * unreadable or too-new record fails and lands on {@code <topic>.dlq} with its reason; nothing is skipped silently.
+ */
+@ApplicationScoped
+public class EventStreamsConsumer {
+
+    /** Channel of mentions.scored. */
+    public static final String MENTIONS_SCORED = "mentions-scored";
+    /** Channel of conversations.routed. */
+    public static final String CONVERSATIONS_ROUTED = "conversations-routed";
+    /** Channel of alerts. */
+    public static final String ALERTS = "alerts";
+    /** Channel of replies.outbound. */
+    public static final String REPLIES_OUTBOUND = "replies-outbound";
+    /** Channel of replies.receipts. */
+    public static final String REPLIES_RECEIPTS = "replies-receipts";
+    /** Channel of agents.presence. */
+    public static final String AGENTS_PRESENCE = "agents-presence";
+
+    private final MetricsWriter metrics;
+    private final ObjectMapper json;
+
+    public EventStreamsConsumer(MetricsWriter metrics, ObjectMapper json) {
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    @Incoming(MENTIONS_SCORED)
+    public Uni<Void> onScored(String payload) {
+        return Uni.createFrom().item(() -> parse(payload, ScoredMention.class, ScoredMention::version, ScoredMention.VERSION, x -> {
+            require(x.mention() != null, "mention");
+            require(x.mention().createdAt() != null, "mention.createdAt");
+        }))
+                .chain(s -> metrics.scored(s, Terms.of(s.mention().text())).replaceWithVoid());
+    }
+
+    @Incoming(CONVERSATIONS_ROUTED)
+    public Uni<Void> onRouted(String payload) {
+        return Uni.createFrom().item(() -> parse(payload, RoutingDecision.class, RoutingDecision::version, RoutingDecision.VERSION, x -> {
+            require(x.conversationId() != null, "conversationId");
+            require(x.routedAt() != null, "routedAt");
+            require(x.message() == null || x.message().mention() != null && x.message().mention().createdAt() != null,
+                    "message.mention.createdAt");
+        }))
+                .chain(d -> metrics.routed(d));
+    }
+
+    @Incoming(ALERTS)
+    public Uni<Void> onAlert(String payload) {
+        return Uni.createFrom().item(() -> parse(payload, Alert.class, Alert::version, Alert.VERSION, x -> {
+            require(x.incidentId() != null, "incidentId");
+            require(x.status() != null, "status");
+            require(x.emittedAt() != null, "emittedAt");
+        }))
+                .chain(a -> metrics.alert(a));
+    }
+
+    @Incoming(REPLIES_OUTBOUND)
+    public Uni<Void> onReply(String payload) {
+        return Uni.createFrom().item(() -> parse(payload, Reply.class, Reply::version, Reply.VERSION, x -> {
+            require(x.replyId() != null, "replyId");
+            require(x.conversationId() != null, "conversationId");
+            require(x.createdAt() != null, "createdAt");
+        }))
+                .chain(r -> metrics.reply(r));
+    }
+
+    @Incoming(REPLIES_RECEIPTS)
+    public Uni<Void> onReceipt(String payload) {
+        return Uni.createFrom().item(() -> parse(payload, DeliveryReceipt.class, DeliveryReceipt::version, DeliveryReceipt.VERSION, x -> {
+            require(x.replyId() != null, "replyId");
+            require(x.conversationId() != null, "conversationId");
+            require(x.status() != null, "status");
+            require(x.at() != null, "at");
+        }))
+                .chain(r -> metrics.receipt(r));
+    }
+
+    @Incoming(AGENTS_PRESENCE)
+    public Uni<Void> onPresence(String payload) {
+        return Uni.createFrom().item(() -> parse(payload, AgentPresence.class, AgentPresence::version, AgentPresence.VERSION, x -> {
+            require(x.agentId() != null, "agentId");
+            require(x.status() != null, "status");
+            require(x.at() != null, "at");
+        }))
+                .chain(p -> metrics.presence(p));
+    }
+
+    private <T> T parse(String payload, Class<T> type, ToIntFunction<T> version, int known,
+            java.util.function.Consumer<T> checks) {
+        T event;
+        try {
+            event = json.readValue(payload, type);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + " event: " + e.getMessage(), e);
+        }
+        if (event == null) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + " event: empty record");
+        }
+        if (version.applyAsInt(event) > known) {
+            throw new IllegalArgumentException(type.getSimpleName() + " version " + version.applyAsInt(event)
+                    + " is newer than the known version " + known);
+        }
+        checks.accept(event);
+        return event;
+    }
+
+    private static void require(boolean ok, String field) {
+        if (!ok) {
+            throw new IllegalArgumentException("required field missing: " + field);
+        }
+    }
+
+}

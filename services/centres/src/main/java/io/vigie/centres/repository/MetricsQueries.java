@@ -1,0 +1,231 @@
+package io.vigie.centres.repository;
+
+import static io.vigie.centres.repository.MetricsWriter.odt;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vigie.centres.domain.Figures.RisingTerm;
+import io.vigie.centres.domain.Figures.Slice;
+import io.vigie.centres.domain.Incident;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Read side of the live metrics. Periods of up to two days read the per-minute buckets, longer ones the per-hour
+ * buckets (their bounds truncated to the hour by the caller).
+ */
+@ApplicationScoped
+public class MetricsQueries {
+
+    /** Dimensions a volume can be broken down by (whitelist: they become column names). */
+    public static final Set<String> DIMENSIONS = Set.of("network", "language", "topic", "product_line", "centre");
+    /** Longest period read from the per-minute buckets. */
+    public static final Duration MINUTE_BUCKETS_UP_TO = Duration.ofDays(2);
+
+    /** One row of a series: the bucket, the dimension's value ('' when no dimension) and the sums. */
+    public record Point(Instant bucket, String key, long mentions, long positive, long negative, double scoreSum) {
+    }
+
+    /** First response figures: percentiles in seconds, how many were answered and how many within their SLA. */
+    public record Responses(Double p50, Double p90, long responded, long withSla, long metSla) {
+    }
+
+    /** Backlog of one centre and queue. */
+    public record Backlog(String centre, String queue, long waiting, Instant oldestMessageAt) {
+    }
+
+    private final Pool pool;
+
+    public MetricsQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The bucket size read for a period. */
+    public static String granularity(Instant from, Instant to) {
+        return Duration.between(from, to).compareTo(MINUTE_BUCKETS_UP_TO) <= 0 ? "minute" : "hour";
+    }
+
+    /** Volume sums of a scope broken down by {@code dimension} (or one total row with key '' when null). */
+    public Uni<List<Slice>> breakdown(String scope, Instant from, Instant to, String dimension) {
+        String key = column(dimension);
+        String where = "*".equals(scope) && "centre".equals(dimension) ? "centre <> '*'" : "centre = $4";
+        String sql = "select " + key + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s "
+                + "from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and " + where
+                + " group by k order by m desc, k";
+        Tuple args = where.contains("$4") ? Tuple.of(granularity(from, to), odt(from), odt(to), scope)
+                : Tuple.of(granularity(from, to), odt(from), odt(to));
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<Slice> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(Slice.of(r.getString("k"), r.getLong("m"), r.getLong("p"), r.getLong("n"), r.getDouble("s")));
+            }
+            return out;
+        });
+    }
+
+    /** Per-bucket sums of a scope, optionally broken down by a dimension, in bucket order. */
+    public Uni<List<Point>> series(String scope, Instant from, Instant to, String granularity, String dimension) {
+        String key = dimension == null ? "''" : column(dimension);
+        boolean byCentre = "*".equals(scope) && "centre".equals(dimension);
+        String sql = "select bucket, " + key + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s "
+                + "from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and "
+                + (byCentre ? "centre <> '*'" : "centre = $4") + " group by bucket, k order by bucket, k";
+        Tuple args = byCentre ? Tuple.of(granularity, odt(from), odt(to))
+                : Tuple.of(granularity, odt(from), odt(to), scope);
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<Point> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(new Point(r.getOffsetDateTime("bucket").toInstant(), r.getString("k"), r.getLong("m"),
+                        r.getLong("p"), r.getLong("n"), r.getDouble("s")));
+            }
+            return out;
+        });
+    }
+
+    /** First response times of the conversations first answered in the period ({@code centre} null = all). */
+    public Uni<Responses> responses(String centre, Instant from, Instant to) {
+        String sql = """
+                select percentile_cont(0.5) within group (order by extract(epoch from first_response_at - first_message_at)) p50,
+                       percentile_cont(0.9) within group (order by extract(epoch from first_response_at - first_message_at)) p90,
+                       count(*) answered,
+                       count(*) filter (where sla_due_at is not null) with_sla,
+                       count(*) filter (where first_response_at <= sla_due_at) met
+                from conversation_fact
+                where first_response_at >= $1 and first_response_at < $2 and first_message_at is not null
+                  and ($3::text is null or centre = $3)""";
+        return pool.preparedQuery(sql).execute(Tuple.of(odt(from), odt(to), centre)).map(rows -> {
+            Row r = rows.iterator().next();
+            return new Responses(r.getDouble("p50"), r.getDouble("p90"), r.getLong("answered"), r.getLong("with_sla"),
+                    r.getLong("met"));
+        });
+    }
+
+    /** Conversations waiting for a first response, per centre and queue ({@code centre} null = all). */
+    public Uni<List<Backlog>> backlog(String centre) {
+        String sql = """
+                select centre, coalesce(queue, '') q, count(*) waiting, min(first_message_at) oldest
+                from conversation_fact
+                where first_response_at is null and state in ('new', 'queued', 'assigned') and centre is not null
+                  and ($1::text is null or centre = $1)
+                group by centre, q order by centre, q""";
+        return pool.preparedQuery(sql).execute(Tuple.of(centre)).map(rows -> {
+            List<Backlog> out = new ArrayList<>();
+            for (Row r : rows) {
+                var oldest = r.getOffsetDateTime("oldest");
+                out.add(new Backlog(r.getString("centre"), r.getString("q"), r.getLong("waiting"),
+                        oldest == null ? null : oldest.toInstant()));
+            }
+            return out;
+        });
+    }
+
+    /** Agents online per centre. */
+    public Uni<Map<String, Integer>> agentsOnline() {
+        return pool.query("select centre, count(*) n from agent_presence where status = 'online' group by centre")
+                .execute().map(rows -> {
+                    Map<String, Integer> out = new LinkedHashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString("centre"), r.getLong("n").intValue());
+                    }
+                    return out;
+                });
+    }
+
+    /** Replies of the period by delivery status ('' while unknown) ({@code centre} null = all). */
+    public Uni<Map<String, Long>> replies(String centre, Instant from, Instant to) {
+        String sql = """
+                select coalesce(status, '') s, count(*) n from reply_fact
+                where counted and created_at >= $1 and created_at < $2 and ($3::text is null or centre = $3)
+                group by s""";
+        return pool.preparedQuery(sql).execute(Tuple.of(odt(from), odt(to), centre)).map(rows -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            for (Row r : rows) {
+                out.put(r.getString("s"), r.getLong("n"));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Terms with at least {@code minCount} mentions in the period, by growth against the previous period of the
+     * same length: (count + 1) / (previous + 1), then by count.
+     */
+    public Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit) {
+        Instant before = from.minus(Duration.between(from, to));
+        String sql = """
+                with cur as (select term, sum(mentions) n from term_bucket
+                             where granularity = $1 and bucket >= $2 and bucket < $3 group by term having sum(mentions) >= $5),
+                     prev as (select term, sum(mentions) n from term_bucket
+                              where granularity = $1 and bucket >= $4 and bucket < $2 and term in (select term from cur)
+                              group by term)
+                select cur.term, cur.n, coalesce(prev.n, 0) p, (cur.n + 1.0) / (coalesce(prev.n, 0) + 1.0) ratio
+                from cur left join prev on prev.term = cur.term
+                order by ratio desc, cur.n desc, cur.term limit $6""";
+        return pool.preparedQuery(sql).execute(Tuple.from(new Object[] { granularity(before, to), odt(from), odt(to),
+                odt(before), (long) minCount, (long) limit })).map(rows -> {
+                    List<RisingTerm> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new RisingTerm(r.getString("term"), r.getLong("n"), r.getLong("p"),
+                                Math.round(r.getDouble("ratio") * 100d) / 100d));
+                    }
+                    return out;
+                });
+    }
+
+    /** Incidents, active ones only when asked, latest first, with the texts of their sample posts. */
+    public Uni<List<Incident>> incidents(String centre, boolean activeOnly, int limit) {
+        String sql = """
+                select i.*, (select array_agg(m.text order by m.created_at) from mention_seen m
+                             where m.source = 'scored' and m.mention_key = any(string_to_array(i.sample_mentions, E'\\n'))) texts
+                from incident i
+                where ($1::text is null or i.centre = $1 or i.centre is null) and (not $2 or i.status <> 'resolved')
+                order by i.emitted_at desc limit $3""";
+        return pool.preparedQuery(sql).execute(Tuple.of(centre, activeOnly, limit)).map(rows -> {
+            List<Incident> out = new ArrayList<>();
+            for (Row r : rows) {
+                String[] texts = r.getArrayOfStrings("texts");
+                out.add(new Incident(r.getString("id"), r.getString("status"), r.getString("subject_kind"),
+                        r.getString("subject"), r.getString("centre"), r.getString("language"), r.getString("network"),
+                        r.getString("severity"), instant(r, "started_at"), nz(r.getDouble("observed")),
+                        nz(r.getDouble("expected")), lines(r.getString("top_terms")),
+                        texts == null ? List.of() : Arrays.asList(texts), instant(r, "emitted_at")));
+            }
+            return out;
+        });
+    }
+
+    /** Incidents not resolved ({@code centre} null = all). */
+    public Uni<Long> activeIncidents(String centre) {
+        return pool.preparedQuery("select count(*) n from incident where status <> 'resolved' and ($1::text is null or centre = $1)")
+                .execute(Tuple.of(centre)).map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    private static String column(String dimension) {
+        if (dimension == null || !DIMENSIONS.contains(dimension)) {
+            throw new IllegalArgumentException("unknown dimension " + dimension + "; one of " + DIMENSIONS);
+        }
+        return dimension;
+    }
+
+    private static Instant instant(Row r, String column) {
+        var t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static double nz(Double d) {
+        return d == null ? 0 : d;
+    }
+
+    private static List<String> lines(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
+    }
+}

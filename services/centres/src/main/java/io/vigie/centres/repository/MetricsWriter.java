@@ -1,0 +1,203 @@
+package io.vigie.centres.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vigie.events.AgentPresence;
+import io.vigie.events.Alert;
+import io.vigie.events.DeliveryReceipt;
+import io.vigie.events.Reply;
+import io.vigie.events.RoutingDecision;
+import io.vigie.events.ScoredMention;
+import io.vigie.events.Sentiment;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Write side of the live metrics: upserts into the per-minute and per-hour buckets and the fact tables, each
+ * event in one transaction and counted once (ledgers keyed by natural ids absorb redeliveries, ADR 0003).
+ * Plain SQL through the reactive client, because every write is an {@code insert ... on conflict} upsert.
+ */
+@ApplicationScoped
+public class MetricsWriter {
+
+    /** Centre value of the buckets that count every mention heard. */
+    public static final String ALL = "*";
+    /** The two bucket sizes kept. */
+    public static final List<ChronoUnit> GRANULARITIES = List.of(ChronoUnit.MINUTES, ChronoUnit.HOURS);
+
+    private static final String VOLUME = """
+            insert into volume_bucket as v (granularity, bucket, centre, network, language, topic, product_line,
+                mentions, positive, negative, score_sum)
+            values ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10)
+            on conflict (granularity, centre, bucket, network, language, topic, product_line) do update set
+                mentions = v.mentions + 1, positive = v.positive + excluded.positive,
+                negative = v.negative + excluded.negative, score_sum = v.score_sum + excluded.score_sum""";
+    private static final String TERM = """
+            insert into term_bucket as t (granularity, bucket, term, mentions) values ($1, $2, $3, 1)
+            on conflict (granularity, bucket, term) do update set mentions = t.mentions + 1""";
+    private static final String SEEN = """
+            insert into mention_seen (source, mention_key, created_at, text) values ($1, $2, $3, $4)
+            on conflict do nothing""";
+    private static final String CONVERSATION = """
+            insert into conversation_fact as c (id, centre, network, language, topic, queue, state,
+                first_message_at, sla_due_at, routed_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            on conflict (id) do update set
+                centre = case when c.routed_at is null or excluded.routed_at >= c.routed_at then excluded.centre else c.centre end,
+                queue = case when c.routed_at is null or excluded.routed_at >= c.routed_at then excluded.queue else c.queue end,
+                state = case when c.routed_at is null or excluded.routed_at >= c.routed_at then excluded.state else c.state end,
+                routed_at = greatest(c.routed_at, excluded.routed_at),
+                network = coalesce(c.network, excluded.network),
+                language = coalesce(c.language, excluded.language),
+                topic = coalesce(c.topic, excluded.topic),
+                first_message_at = least(c.first_message_at, excluded.first_message_at),
+                sla_due_at = coalesce(c.sla_due_at, excluded.sla_due_at)""";
+    private static final String REPLY = """
+            insert into reply_fact as r (reply_id, conversation_id, centre, network, created_at, counted)
+            values ($1, $2, $3, $4, $5, true)
+            on conflict (reply_id) do update set conversation_id = excluded.conversation_id, centre = excluded.centre,
+                network = excluded.network, created_at = excluded.created_at, counted = true
+            where r.counted = false
+            returning reply_id""";
+    private static final String FIRST_RESPONSE = """
+            insert into conversation_fact as c (id, centre, network, first_response_at, replies)
+            values ($1, $2, $3, $4, 1)
+            on conflict (id) do update set
+                centre = coalesce(c.centre, excluded.centre),
+                network = coalesce(c.network, excluded.network),
+                first_response_at = least(c.first_response_at, excluded.first_response_at),
+                replies = c.replies + 1""";
+    private static final String RECEIPT = """
+            insert into reply_fact as r (reply_id, conversation_id, created_at, status, status_at, counted)
+            values ($1, $2, $3, $4, $3, false)
+            on conflict (reply_id) do update set status = excluded.status, status_at = excluded.status_at
+            where r.status_at is null or r.status_at <= excluded.status_at""";
+    private static final String INCIDENT = """
+            insert into incident as i (id, status, subject_kind, subject, centre, language, network, severity,
+                started_at, observed, expected, top_terms, sample_mentions, emitted_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            on conflict (id) do update set status = excluded.status, subject_kind = excluded.subject_kind,
+                subject = excluded.subject, centre = excluded.centre, language = excluded.language,
+                network = excluded.network, severity = excluded.severity, started_at = excluded.started_at,
+                observed = excluded.observed, expected = excluded.expected, top_terms = excluded.top_terms,
+                sample_mentions = excluded.sample_mentions, emitted_at = excluded.emitted_at
+            where i.emitted_at <= excluded.emitted_at""";
+    private static final String PRESENCE = """
+            insert into agent_presence as a (agent_id, centre, status, capacity, at) values ($1, $2, $3, $4, $5)
+            on conflict (agent_id) do update set centre = excluded.centre, status = excluded.status,
+                capacity = excluded.capacity, at = excluded.at
+            where a.at <= excluded.at""";
+
+    private final Pool pool;
+
+    public MetricsWriter(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Counts a mention heard (centre {@code *}) and its terms; false when it was counted before. */
+    public Uni<Boolean> scored(ScoredMention s, Collection<String> terms) {
+        Instant at = s.mention().createdAt();
+        return pool.withTransaction(conn -> seen(conn, "scored", s).chain(fresh -> {
+            if (!fresh) {
+                return Uni.createFrom().item(false);
+            }
+            Uni<Void> all = volume(conn, ALL, s);
+            for (ChronoUnit unit : GRANULARITIES) {
+                for (String term : terms) {
+                    all = all.chain(() -> conn.preparedQuery(TERM).execute(Tuple.of(name(unit), bucket(at, unit), term))
+                            .replaceWithVoid());
+                }
+            }
+            return all.replaceWith(true);
+        }));
+    }
+
+    /** Records a routing decision: the conversation's latest placement, and its message counted for the centre once. */
+    public Uni<Void> routed(RoutingDecision d) {
+        ScoredMention m = d.message();
+        return pool.withTransaction(conn -> conn.preparedQuery(CONVERSATION).execute(Tuple.from(new Object[] {
+                d.conversationId(), d.centre(),
+                m == null ? null : m.mention().network(), m == null ? null : m.language(), m == null ? null : m.topic(),
+                d.queue(), d.state(), m == null ? null : odt(m.mention().createdAt()), odt(d.slaDueAt()), odt(d.routedAt()) }))
+                .chain(() -> m == null ? Uni.createFrom().item(false) : seen(conn, "routed", m))
+                .chain(fresh -> fresh && d.centre() != null ? volume(conn, d.centre(), m) : Uni.createFrom().voidItem()));
+    }
+
+    /** Records a public reply; the first one of a conversation sets its first response time. */
+    public Uni<Void> reply(Reply r) {
+        return pool.withTransaction(conn -> conn.preparedQuery(REPLY)
+                .execute(Tuple.of(r.replyId(), r.conversationId(), r.centre(), r.network(), odt(r.createdAt())))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
+                        : conn.preparedQuery(FIRST_RESPONSE).execute(Tuple.of(r.conversationId(), r.centre(),
+                                r.network(), odt(r.createdAt()))).replaceWithVoid()));
+    }
+
+    /** Records the delivery outcome of a reply. */
+    public Uni<Void> receipt(DeliveryReceipt r) {
+        return pool.preparedQuery(RECEIPT).execute(Tuple.of(r.replyId(), r.conversationId(), odt(r.at()), r.status()))
+                .replaceWithVoid();
+    }
+
+    /** Keeps the latest alert of each incident. */
+    public Uni<Void> alert(Alert a) {
+        return pool.preparedQuery(INCIDENT).execute(Tuple.from(new Object[] {
+                a.incidentId(), a.status(), a.subjectKind(), a.subject(), a.centre(), a.language(), a.network(),
+                a.severity(), odt(a.startedAt()), a.observed(), a.expected(), String.join("\n", a.topTerms()),
+                String.join("\n", a.sampleMentions()), odt(a.emittedAt()) })).replaceWithVoid();
+    }
+
+    /** Keeps the latest presence of each agent. */
+    public Uni<Void> presence(AgentPresence p) {
+        return pool.preparedQuery(PRESENCE)
+                .execute(Tuple.of(p.agentId(), p.centre(), p.status(), p.capacity(), odt(p.at()))).replaceWithVoid();
+    }
+
+    private Uni<Boolean> seen(SqlConnection conn, String source, ScoredMention s) {
+        String text = s.mention().text();
+        if (text != null && text.length() > 280) {
+            text = text.substring(0, 280);
+        }
+        return conn.preparedQuery(SEEN).execute(Tuple.of(source, s.mention().key(), odt(s.mention().createdAt()), text))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private Uni<Void> volume(SqlConnection conn, String centre, ScoredMention s) {
+        Instant at = s.mention().createdAt();
+        String label = s.sentiment() == null ? Sentiment.NEUTRAL : s.sentiment().label();
+        double score = s.sentiment() == null ? 0 : s.sentiment().score();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (ChronoUnit unit : GRANULARITIES) {
+            Tuple t = Tuple.from(new Object[] { name(unit), bucket(at, unit), centre, s.mention().network(),
+                    orEmpty(s.language()), orEmpty(s.topic()), orEmpty(s.productLine()),
+                    Sentiment.POSITIVE.equals(label) ? 1L : 0L, Sentiment.NEGATIVE.equals(label) ? 1L : 0L, score });
+            all = all.chain(() -> conn.preparedQuery(VOLUME).execute(t).replaceWithVoid());
+        }
+        return all;
+    }
+
+    /** The stored name of a bucket size. */
+    public static String name(ChronoUnit unit) {
+        return unit == ChronoUnit.HOURS ? "hour" : "minute";
+    }
+
+    /** Start of the bucket of {@code at}. */
+    public static OffsetDateTime bucket(Instant at, ChronoUnit unit) {
+        return at.truncatedTo(unit).atOffset(ZoneOffset.UTC);
+    }
+
+    /** An instant as the PostgreSQL client binds it. */
+    public static OffsetDateTime odt(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
