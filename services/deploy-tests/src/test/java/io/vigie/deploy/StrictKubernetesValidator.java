@@ -35,7 +35,8 @@ import java.util.Map;
 
 /**
  * Validates Kubernetes objects strictly against typed models: fabric8's for the built-in kinds and Prometheus
- * Operator's ServiceMonitor, Strimzi's for KafkaTopic, {@link KedaScaledObject} for KEDA. A field that the type does
+ * Operator's ServiceMonitor, Strimzi's for KafkaTopic, {@link KedaScaledObject} for KEDA, {@link KeycloakRealmImport}
+ * (with Keycloak's own RealmRepresentation) for the realm imports. A field that the type does
  * not declare (fabric8 would keep it in {@code additionalProperties}), a value of the wrong type (no string-to-number
  * or number-to-string coercion), and a kind without a model are all violations.
  */
@@ -54,7 +55,8 @@ final class StrictKubernetesValidator {
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
-            Map.entry("keda.sh/v1alpha1/ScaledObject", KedaScaledObject.class));
+            Map.entry("keda.sh/v1alpha1/ScaledObject", KedaScaledObject.class),
+            Map.entry("k8s.keycloak.org/v2alpha1/KeycloakRealmImport", KeycloakRealmImport.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -96,4 +96,20 @@ class StrictKubernetesValidatorTest {
         assertEquals(List.of(), check(topic.formatted("replicas: 3")));
         assertEquals(1, check(topic.formatted("replication: 3")).size());
     }
+
+    @Test
+    void rejectsAnUnknownRealmSettingInAKeycloakRealmImport() {
+        String realmImport = """
+                apiVersion: k8s.keycloak.org/v2alpha1
+                kind: KeycloakRealmImport
+                metadata: {name: r}
+                spec:
+                  keycloakCRName: sso
+                  realm:
+                    realm: vigie
+                    %s: 900
+                """;
+        assertEquals(List.of(), check(realmImport.formatted("accessTokenLifespan")));
+        assertEquals(1, check(realmImport.formatted("accessTokenLifetime")).size());
+    }
 }
