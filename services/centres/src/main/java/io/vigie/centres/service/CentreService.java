@@ -36,10 +36,12 @@ public class CentreService {
     private final CentreValidator validator;
     private final CentreConfigPublisher publisher;
     private final ObjectMapper json;
+    private final CentreDirectory directory;
     private final Clock clock;
 
     public CentreService(CentreRepository centres, CentreMapper mapper, CentreValidator validator,
-            CentreConfigPublisher publisher, ObjectMapper json, Clock clock) {
+            CentreConfigPublisher publisher, CentreDirectory directory, ObjectMapper json, Clock clock) {
+        this.directory = directory;
         this.centres = centres;
         this.mapper = mapper;
         this.validator = validator;
@@ -71,7 +73,7 @@ public class CentreService {
             Centre c = new Centre();
             mapper.apply(c, config, now);
             return centres.persist(c).map(mapper::toConfig);
-        })).call(this::publishQuietly);
+        })).invoke(directory::put).call(this::publishQuietly);
     }
 
     /** Replaces the configuration of an active centre; null when there is none. */
@@ -91,7 +93,11 @@ public class CentreService {
             }
             mapper.apply(c, withId, now);
             return mapper.toConfig(c);
-        })).call(c -> c == null ? Uni.createFrom().voidItem() : publishQuietly(c));
+        })).invoke(c -> {
+            if (c != null) {
+                directory.put(c);
+            }
+        }).call(c -> c == null ? Uni.createFrom().voidItem() : publishQuietly(c));
     }
 
     /** Retires an active centre (published with deleted = true); false when there is none. */
@@ -105,7 +111,11 @@ public class CentreService {
             c.deleted = true;
             mapper.apply(c, current, now);
             return mapper.toConfig(c);
-        })).call(c -> c == null ? Uni.createFrom().voidItem() : publishQuietly(c)).map(c -> c != null);
+        })).invoke(c -> {
+            if (c != null) {
+                directory.put(c);
+            }
+        }).call(c -> c == null ? Uni.createFrom().voidItem() : publishQuietly(c)).map(c -> c != null);
     }
 
     /** Reads a seed file (a JSON array of centres) and validates every entry; a bad file fails with every reason. */
@@ -135,10 +145,11 @@ public class CentreService {
                 })).collect().asList().map(l -> l.stream().mapToInt(Integer::intValue).sum()));
     }
 
-    /** Publishes every centre (retired ones included), as at start-up; completes when all were acknowledged. */
+    /** Loads every centre into the directory and publishes it (retired ones included), as at start-up. */
     public Uni<Integer> publishAll() {
         return Panache.withSession(() -> centres.listAll(Sort.by("id")))
                 .map(l -> l.stream().map(mapper::toConfig).toList())
+                .invoke(configs -> configs.forEach(directory::put))
                 .chain(configs -> Multi.createFrom().iterable(configs).onItem()
                         .transformToUniAndConcatenate(c -> publisher.publish(c).call(() -> markPublished(c)))
                         .collect().asList().map(List::size));

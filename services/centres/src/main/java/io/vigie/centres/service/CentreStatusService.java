@@ -29,14 +29,14 @@ public class CentreStatusService {
 
     private static final Logger LOG = Logger.getLogger(CentreStatusService.class);
 
-    private final CentreService centres;
+    private final CentreDirectory centres;
     private final MetricsQueries queries;
     private final CentreStatusPublisher publisher;
     private final CentresConfig config;
     private final Clock clock;
     private final Map<String, CentreStatus> published = new ConcurrentHashMap<>();
 
-    public CentreStatusService(CentreService centres, MetricsQueries queries, CentreStatusPublisher publisher,
+    public CentreStatusService(CentreDirectory centres, MetricsQueries queries, CentreStatusPublisher publisher,
             CentresConfig config, Clock clock) {
         this.centres = centres;
         this.queries = queries;
@@ -73,10 +73,10 @@ public class CentreStatusService {
     public Uni<List<CentreStatus>> computeAll() {
         Instant now = clock.instant();
         Instant hourAgo = now.minus(Duration.ofHours(1));
-        return Uni.combine().all().unis(centres.all(), queries.agentsOnline(), queries.backlog(null))
-                .asTuple().chain(t -> Multi.createFrom().iterable(t.getItem1()).onItem()
+        return Uni.combine().all().unis(queries.agentsOnline(), queries.backlog(null))
+                .asTuple().chain(t -> Multi.createFrom().iterable(centres.active()).onItem()
                         .transformToUniAndConcatenate(c -> queries.responses(c.id(), hourAgo, now)
-                                .map(r -> status(c, now, t.getItem2(), t.getItem3(), r.p50())))
+                                .map(r -> status(c, now, t.getItem1(), t.getItem2(), r.p50())))
                         .collect().asList());
     }
 
