@@ -2,48 +2,45 @@ package io.vigie.routing.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.Record;
-import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
-import io.vigie.routing.service.RoutingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
-/** Reads mentions.scored, routes each into its conversation, writes conversations.routed. */
+/** Reads mentions.scored (group routing) and routes each message; the record is acknowledged once its decisions are published. */
 @ApplicationScoped
 public class ScoredMentionConsumer {
 
     /** Channel of the mentions.scored topic. */
     public static final String IN = "mentions-scored";
-    /** Channel of the conversations.routed topic. */
-    public static final String OUT = "conversations-routed";
 
-    private final RoutingService routing;
+    private final RoutingFlow flow;
     private final ObjectMapper json;
 
-    public ScoredMentionConsumer(RoutingService routing, ObjectMapper json) {
-        this.routing = routing;
+    public ScoredMentionConsumer(RoutingFlow flow, ObjectMapper json) {
+        this.flow = flow;
         this.json = json;
     }
 
     @Incoming(IN)
-    @Outgoing(OUT)
-    public Uni<Record<String, RoutingDecision>> onScored(String payload) {
-        return Uni.createFrom().item(() -> parse(payload))
-                .chain(routing::route)
-                .map(decision -> Record.of(decision.conversationId(), decision));
+    public Uni<Void> onScored(String payload) {
+        return Uni.createFrom().item(() -> parse(json, payload)).chain(flow::onScored);
     }
 
-    private ScoredMention parse(String payload) {
+    /** Parses and checks a mentions.scored record; a bad one fails with the reason its dead letter carries. */
+    public static ScoredMention parse(ObjectMapper json, String payload) {
+        ScoredMention scored;
         try {
-            ScoredMention scored = json.readValue(payload, ScoredMention.class);
-            if (scored.mention() == null || scored.language() == null) {
-                throw new IllegalArgumentException("mention and language are required");
-            }
-            return scored;
+            scored = json.readValue(payload, ScoredMention.class);
         } catch (Exception e) {
             throw new IllegalArgumentException("not a ScoredMention event: " + e.getMessage(), e);
         }
+        if (scored == null || scored.mention() == null || scored.language() == null || scored.language().isBlank()) {
+            throw new IllegalArgumentException("not a ScoredMention event: mention and language are required");
+        }
+        if (scored.version() > ScoredMention.VERSION) {
+            throw new IllegalArgumentException("ScoredMention version " + scored.version() + " is newer than "
+                    + ScoredMention.VERSION + ", the one routing knows");
+        }
+        return scored;
     }
 }

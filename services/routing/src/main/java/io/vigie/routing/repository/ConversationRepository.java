@@ -5,13 +5,42 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vigie.routing.domain.Conversation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Data access to conversations, their messages and their transitions. */
+/**
+ * Data access to conversations, their messages and their transitions. Every method that returns conversations to
+ * change locks their rows ({@code for update}, or {@code for update skip locked} for batch work), see ADR 0040.
+ */
 @ApplicationScoped
 public class ConversationRepository implements PanacheRepositoryBase<Conversation, String> {
+
+    private static OffsetDateTime ts(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    /** Creates the conversation row if absent (another instance may race us); emits whether this call created it. */
+    public Uni<Boolean> insertIfAbsent(String id, String network, String space, String authorId, String language,
+            Instant now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into conversation (id, network, space, author_id, language, state, queue, priority, message_count,
+                                          created_at, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, 'new', 'unrouted', 0, 0, ?6, ?6) on conflict do nothing""")
+                .setParameter(1, id).setParameter(2, network).setParameter(3, space).setParameter(4, authorId)
+                .setParameter(5, language).setParameter(6, ts(now))
+                .executeUpdate())
+                .map(n -> n > 0);
+    }
+
+    /** The conversation, its row locked until the transaction ends. */
+    public Uni<Conversation> lock(String id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
 
     /** Threads a message into its conversation; emits false if it was threaded already (a redelivery). */
     public Uni<Boolean> addMessage(String conversationId, String mentionKey, Instant createdAt) {
@@ -20,12 +49,12 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 on conflict do nothing""")
                 .setParameter(1, mentionKey)
                 .setParameter(2, conversationId)
-                .setParameter(3, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+                .setParameter(3, ts(createdAt))
                 .executeUpdate())
                 .map(n -> n > 0);
     }
 
-    /** Records a state change with its reason. */
+    /** Records a state change (or a routing change within one state) with its reason. */
     public Uni<Integer> recordTransition(String conversationId, String from, String to, String reason, Instant at) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into conversation_transition (conversation_id, from_state, to_state, reason, at)
@@ -34,7 +63,121 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .setParameter(2, from)
                 .setParameter(3, to)
                 .setParameter(4, reason)
-                .setParameter(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .setParameter(5, ts(at))
                 .executeUpdate());
+    }
+
+    /** One recorded transition. */
+    public record Transition(long seq, String from, String to, String reason, Instant at) {
+    }
+
+    /** The transitions of a conversation, oldest first. */
+    public Uni<List<Transition>> transitions(String conversationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select id, from_state, to_state, reason, at from conversation_transition
+                where conversation_id = ?1 order by id""", Object[].class)
+                .setParameter(1, conversationId)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new Transition(((Number) r[0]).longValue(), (String) r[1],
+                        (String) r[2], (String) r[3], toInstant(r[4]))).toList());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        return (Instant) value;
+    }
+
+    private Uni<List<Conversation>> lockMany(String sql, Object... params) {
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Conversation.class);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i] instanceof Instant at ? ts(at) : params[i]);
+            }
+            return q.getResultList();
+        });
+    }
+
+    /** Queued actionable conversations of a centre, highest priority then earliest arrival first, skipping locked ones. */
+    public Uni<List<Conversation>> lockQueued(String centre, int limit) {
+        return lockMany("""
+                select * from conversation where centre = ?1 and state = 'queued' and actionable
+                order by priority desc, arrival limit ?2 for update skip locked""", centre, limit);
+    }
+
+    /** The conversations an agent holds, in arrival order, locked. */
+    public Uni<List<Conversation>> lockAssignedTo(String agentId) {
+        return lockMany("""
+                select * from conversation where assigned_agent = ?1 and state = 'assigned'
+                order by arrival for update""", agentId);
+    }
+
+    /** Conversations whose next-response or resolution SLA passed since their last escalation. */
+    public Uni<List<Conversation>> lockBreached(Instant now, int limit) {
+        return lockMany("""
+                select * from conversation where state in ('queued', 'assigned') and actionable
+                  and ((sla_due_at <= ?1 and (escalated_at is null or escalated_at < sla_due_at))
+                    or (resolution_due_at <= ?1 and (escalated_at is null or escalated_at < resolution_due_at)))
+                order by arrival limit ?2 for update skip locked""", now, limit);
+    }
+
+    /** Queued conversations that waited in a skill queue since before {@code before}. */
+    public Uni<List<Conversation>> lockToWiden(Instant before, int limit) {
+        return lockMany("""
+                select * from conversation where state = 'queued' and actionable and not widened and queue <> 'general'
+                  and queued_at <= ?1
+                order by arrival limit ?2 for update skip locked""", before, limit);
+    }
+
+    /**
+     * Conversations to route again: actionable ones no centre took yet, queued ones whose hand-off lease lapsed, and
+     * queued ones waiting in a centre that cannot take work now.
+     */
+    public Uni<List<Conversation>> lockToReroute(Instant now, List<String> unavailableCentres, int limit) {
+        String[] centres = unavailableCentres.toArray(String[]::new);
+        return lockMany("""
+                select * from conversation where actionable and (
+                     (state = 'new' and centre is null)
+                  or (state = 'queued' and lease_expires_at <= ?1)
+                  or (state = 'queued' and centre = any(?2)))
+                order by arrival limit ?3 for update skip locked""", now, centres, limit);
+    }
+
+    /** Assigned conversations, handed off, whose lease lapsed: renewed while they are worked. */
+    public Uni<List<Conversation>> lockAssignedLeases(Instant now, int limit) {
+        return lockMany("""
+                select * from conversation where state = 'assigned' and lease_expires_at <= ?1
+                order by arrival limit ?2 for update skip locked""", now, limit);
+    }
+
+    /** Centres that have queued actionable conversations. */
+    public Uni<List<String>> centresWithQueue() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select distinct centre from conversation where state = 'queued' and actionable and centre is not null",
+                String.class).getResultList());
+    }
+
+    /** How many conversations each of these agents holds. */
+    public Uni<Map<String, Integer>> loads(List<String> agentIds) {
+        if (agentIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select assigned_agent, count(*) from conversation where state = 'assigned' and assigned_agent = any(?1)
+                group by assigned_agent""", Object[].class)
+                .setParameter(1, agentIds.toArray(String[]::new))
+                .getResultList())
+                .map(rows -> {
+                    Map<String, Integer> loads = new HashMap<>();
+                    rows.forEach(r -> loads.put((String) r[0], ((Number) r[1]).intValue()));
+                    return loads;
+                });
     }
 }

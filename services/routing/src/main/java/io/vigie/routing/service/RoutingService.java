@@ -2,95 +2,184 @@ package io.vigie.routing.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vigie.events.RoutingDecision;
+import io.vigie.events.CentreConfig;
 import io.vigie.events.ScoredMention;
 import io.vigie.routing.config.RoutingConfig;
 import io.vigie.routing.domain.Conversation;
 import io.vigie.routing.domain.ConversationState;
 import io.vigie.routing.repository.ConversationRepository;
+import io.vigie.routing.repository.DecisionRepository.StoredDecision;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/**
- * Business logic of routing: threads a scored mention into its conversation and decides where it goes.
- * Foundation stage: the centre comes from a language table and every conversation waits in the
- * {@code general} queue; the routing issue brings skills, SLAs, capacity and follow-the-sun overflow.
- */
+/** Business logic of routing: threads scored messages into conversations, triages them and places them in a centre's queue. */
 @ApplicationScoped
 public class RoutingService {
 
-    /** Queue of the foundation stage. */
-    static final String GENERAL_QUEUE = "general";
+    /** Queue of a conversation no centre has taken yet. */
+    public static final String UNROUTED = "unrouted";
 
     private final ConversationRepository conversations;
+    private final CentreSelector selector;
+    private final CentreDirectory directory;
+    private final Triage triage;
+    private final DecisionLog log;
     private final RoutingConfig config;
+    private final Clock clock;
 
-    public RoutingService(ConversationRepository conversations, RoutingConfig config) {
+    public RoutingService(ConversationRepository conversations, CentreSelector selector, CentreDirectory directory,
+            Triage triage, DecisionLog log, RoutingConfig config, Clock clock) {
         this.conversations = conversations;
+        this.selector = selector;
+        this.directory = directory;
+        this.triage = triage;
+        this.log = log;
         this.config = config;
+        this.clock = clock;
     }
 
-    /** Threads {@code scored} into its conversation (idempotently) and returns the resulting decision. */
+    /** The outcome of routing one message: the conversation's centre (to dispatch) and the decisions to publish. */
+    public record Routed(String centre, List<StoredDecision> decisions) {
+    }
+
+    /** Threads {@code scored} into its conversation (once, however often it is delivered) and decides its routing. */
     @WithTransaction
-    public Uni<RoutingDecision> route(ScoredMention scored) {
-        String conversationId = scored.mention().conversationKey();
-        Instant now = Instant.now();
-        return conversations.findById(conversationId)
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : create(scored, conversationId, now))
-                .chain(conversation -> conversations
-                        .addMessage(conversationId, scored.mention().key(), scored.mention().createdAt())
-                        .chain(isNew -> isNew ? onNewMessage(conversation, now) : Uni.createFrom().item(conversation)))
-                .map(conversation -> decision(conversation, scored, now));
+    public Uni<Routed> route(ScoredMention scored) {
+        String id = scored.mention().conversationKey();
+        Instant now = clock.instant();
+        String author = scored.mention().author() == null ? null : scored.mention().author().id();
+        return conversations.insertIfAbsent(id, scored.mention().network(), scored.mention().space(), author,
+                scored.language(), now)
+                .chain(created -> conversations.lock(id)
+                        .chain(c -> conversations.addMessage(id, scored.mention().key(), scored.mention().createdAt())
+                                .chain(isNew -> isNew ? onMessage(c, scored, created, now)
+                                        : Uni.createFrom().item(new Routed(c.centre, List.of())))));
     }
 
-    private Uni<Conversation> create(ScoredMention scored, String id, Instant now) {
-        Conversation c = new Conversation();
-        c.id = id;
-        c.network = scored.mention().network();
-        c.space = scored.mention().space();
-        c.authorId = scored.mention().author() == null ? null : scored.mention().author().id();
-        c.language = scored.language();
-        c.state = ConversationState.NEW.id();
-        c.centre = centreFor(scored.language());
-        c.queue = GENERAL_QUEUE;
-        c.priority = priority(scored);
-        c.messageCount = 0;
-        c.createdAt = now;
-        c.updatedAt = now;
-        return conversations.persistAndFlush(c)
-                .call(() -> conversations.recordTransition(id, null, c.state, "first message", now));
-    }
-
-    private Uni<Conversation> onNewMessage(Conversation c, Instant now) {
+    private Uni<Routed> onMessage(Conversation c, ScoredMention scored, boolean created, Instant now) {
+        Triage.Verdict verdict = triage.actionable(scored);
         c.messageCount++;
+        c.lastMessageAt = now;
         c.updatedAt = now;
-        String from = c.state;
-        if (!ConversationState.QUEUED.id().equals(from) && !ConversationState.ASSIGNED.id().equals(from)) {
-            c.state = ConversationState.QUEUED.id();
-            String reason = ConversationState.NEW.id().equals(from) ? "queued in " + c.centre + "/" + c.queue
-                    : "reopened by a new customer message";
-            return conversations.recordTransition(c.id, from, c.state, reason, now).replaceWith(c);
-        }
-        return Uni.createFrom().item(c);
-    }
-
-    String centreFor(String language) {
-        return config.centreByLanguage().getOrDefault(language, config.defaultCentre());
-    }
-
-    static int priority(ScoredMention scored) {
-        return (int) Math.round(100 * Math.max(scored.urgency(), 0.5 * scored.influence()));
-    }
-
-    private RoutingDecision decision(Conversation c, ScoredMention scored, Instant now) {
+        c.priority = Math.max(c.priority, Triage.priority(scored));
+        c.skillsWanted = String.join(",", mergeSkills(c.skills(), triage.skills(scored)));
         List<String> reasons = new ArrayList<>();
-        reasons.add(config.centreByLanguage().containsKey(c.language)
-                ? "language " + c.language + " is covered by " + c.centre
-                : "language " + c.language + " has no centre; default centre " + c.centre);
-        reasons.add("queue " + c.queue + " (foundation stage: one queue per centre)");
-        return new RoutingDecision(RoutingDecision.VERSION, c.id, c.state, c.centre, c.queue, c.priority, true,
-                reasons, null, scored, now);
+        reasons.add(verdict.reason());
+        String from = created ? null : c.state;
+        ConversationState state = ConversationState.valueOf(c.state.toUpperCase());
+        if (created) {
+            c.actionable = verdict.actionable();
+        }
+        switch (state) {
+            case NEW -> {
+                c.actionable = c.actionable || verdict.actionable();
+                place(c, now, reasons, false);
+                if (!c.actionable) {
+                    reasons.add("kept out of the queues; a supervisor can pull it in");
+                }
+            }
+            case QUEUED, ASSIGNED -> {
+                reasons.add("message " + c.messageCount + " of the conversation");
+                if (c.widened || c.centre == null) {
+                    break;
+                }
+                // A crisis message moves the conversation to the crisis queue if its centre has one.
+                directory.centre(c.centre).ifPresent(centre -> {
+                    String queue = Triage.queue(c.skills(), centre.skills());
+                    if (!queue.equals(c.queue) && c.state.equals(ConversationState.QUEUED.id())) {
+                        reasons.add("queue " + c.queue + " → " + queue);
+                        c.queue = queue;
+                    }
+                });
+            }
+            case WAITING_CUSTOMER, RESOLVED, CLOSED -> {
+                c.actionable = true;
+                c.assignedAgent = null;
+                reasons.add("reopened by a new customer message");
+                place(c, now, reasons, true);
+            }
+        }
+        Uni<StoredDecision> first = created
+                ? conversations.recordTransition(c.id, null, ConversationState.NEW.id(),
+                        "first message by " + c.authorId + " in " + c.space, now).replaceWith((StoredDecision) null)
+                : Uni.createFrom().nullItem();
+        String fromState = created ? ConversationState.NEW.id() : from;
+        return first.chain(() -> log.record(c, fromState, reasons, scored, now))
+                .map(d -> new Routed(c.centre, List.of(d)));
+    }
+
+    private static List<String> mergeSkills(List<String> known, List<String> fresh) {
+        Set<String> merged = new LinkedHashSet<>();
+        if (fresh.contains(Triage.CRISIS)) {
+            merged.add(Triage.CRISIS);
+        }
+        merged.addAll(known);
+        merged.addAll(fresh);
+        return new ArrayList<>(merged);
+    }
+
+    /**
+     * Chooses the centre, queue and SLA clock of {@code c} and, if it is actionable and a centre took it, queues it.
+     * Adds the reasons of each choice.
+     */
+    public void place(Conversation c, Instant now, List<String> reasons, boolean reopen) {
+        CentreSelector.Choice choice = selector.choose(c.language, c.space, now);
+        reasons.addAll(choice.reasons());
+        c.centre = choice.centre();
+        c.homeCentre = choice.home();
+        c.leaseExpiresAt = choice.handedOff() ? now.plus(config.handoffLease()) : null;
+        if (choice.handedOff()) {
+            reasons.add("hand-off lease to " + c.centre + " until " + c.leaseExpiresAt);
+        }
+        Optional<CentreConfig> centre = directory.centre(c.centre);
+        if (centre.isEmpty()) {
+            c.queue = UNROUTED;
+            c.state = ConversationState.NEW.id();
+            return;
+        }
+        c.queue = Triage.queue(c.skills(), centre.get().skills());
+        c.widened = false;
+        reasons.add(Triage.GENERAL.equals(c.queue)
+                ? "queue general (" + (c.skills().isEmpty() ? "no skill asked" : "no skill of " + c.skills()
+                        + " in " + c.centre) + ")"
+                : "skill queue " + c.queue + " (asked " + c.skills() + ")");
+        if (!c.actionable) {
+            c.state = ConversationState.NEW.id();
+            return;
+        }
+        c.state = ConversationState.QUEUED.id();
+        c.queuedAt = now;
+        reasons.add("priority " + c.priority);
+        Sla sla = sla(centre.get());
+        c.slaDueAt = BusinessCalendar.addBusinessTime(centre.get(), now, reopen ? sla.next() : sla.first(), sla.businessHours());
+        if (c.resolutionDueAt == null || reopen) {
+            c.resolutionDueAt = BusinessCalendar.addBusinessTime(centre.get(), now, sla.resolution(), sla.businessHours());
+        }
+        c.escalatedAt = null;
+        reasons.add((reopen ? "next" : "first") + " response due " + c.slaDueAt + " (SLA of " + c.centre
+                + (sla.businessHours() ? ", business hours" : "") + ")");
+    }
+
+    /** A centre's SLA policy as durations. */
+    public record Sla(Duration first, Duration next, Duration resolution, boolean businessHours) {
+    }
+
+    /** The centre's SLA, or the configured default when it publishes none. */
+    public Sla sla(CentreConfig centre) {
+        CentreConfig.SlaPolicy p = centre.sla();
+        if (p == null || p.firstResponseSeconds() <= 0) {
+            RoutingConfig.DefaultSla d = config.defaultSla();
+            return new Sla(d.firstResponse(), d.nextResponse(), d.resolution(), d.businessHoursOnly());
+        }
+        return new Sla(Duration.ofSeconds(p.firstResponseSeconds()),
+                Duration.ofSeconds(p.nextResponseSeconds() > 0 ? p.nextResponseSeconds() : p.firstResponseSeconds()),
+                Duration.ofSeconds(p.resolutionSeconds() > 0 ? p.resolutionSeconds() : 86400), p.businessHoursOnly());
     }
 }

@@ -1,0 +1,71 @@
+package io.vigie.routing.messaging;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vigie.events.AgentPresence;
+import io.vigie.events.ScoredMention;
+import io.vigie.routing.service.AssignmentService;
+import io.vigie.routing.service.MaintenanceService;
+import io.vigie.routing.service.PresenceService;
+import io.vigie.routing.service.RoutingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * One routing instance's work, end to end: each step commits its transaction, then publishes the decisions it
+ * stored, then dispatches the centre concerned. Consumers, the clock tick and tests drive it.
+ */
+@ApplicationScoped
+public class RoutingFlow {
+
+    private final RoutingService routing;
+    private final AssignmentService assignment;
+    private final PresenceService presence;
+    private final MaintenanceService maintenance;
+    private final DecisionPublisher publisher;
+
+    public RoutingFlow(RoutingService routing, AssignmentService assignment, PresenceService presence,
+            MaintenanceService maintenance, DecisionPublisher publisher) {
+        this.routing = routing;
+        this.assignment = assignment;
+        this.presence = presence;
+        this.maintenance = maintenance;
+        this.publisher = publisher;
+    }
+
+    /** Routes one scored message, publishes the decision, then assigns what its centre can. */
+    public Uni<Void> onScored(ScoredMention scored) {
+        return routing.route(scored)
+                .call(routed -> publisher.publish(routed.decisions()))
+                .chain(routed -> dispatch(routed.centre()));
+    }
+
+    /** Applies one presence record, publishes the released conversations, then dispatches the agent's centre(s). */
+    public Uni<Void> onPresence(AgentPresence p) {
+        return presence.apply(p)
+                .call(applied -> publisher.publish(applied.decisions()))
+                .chain(applied -> dispatchAll(applied.centres()));
+    }
+
+    /** Assigns what a centre can assign now, and publishes it. */
+    public Uni<Void> dispatch(String centre) {
+        if (centre == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return assignment.dispatch(centre).chain(publisher::publish);
+    }
+
+    private Uni<Void> dispatchAll(List<String> centres) {
+        return Multi.createFrom().iterable(centres).onItem().transformToUniAndConcatenate(this::dispatch)
+                .collect().last().replaceWithVoid();
+    }
+
+    /** The clock's work: escalations, widening, re-routing and leases, dispatch of every queued centre, outbox relay. */
+    public Uni<Void> tick() {
+        return maintenance.escalate().chain(publisher::publish)
+                .chain(() -> maintenance.widen()).chain(publisher::publish)
+                .chain(() -> maintenance.reroute()).chain(publisher::publish)
+                .chain(() -> maintenance.centresToDispatch()).chain(this::dispatchAll)
+                .chain(() -> publisher.republish()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,127 @@
+package io.vigie.routing.service;
+
+import io.vigie.events.CentreConfig;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Business hours and holidays of a centre in its own time zone: whether it is open at an instant and how to add
+ * business time (for SLA clocks). Ranges are {@code HH:mm-HH:mm}; {@code 24:00} ends at midnight, and a range that
+ * ends before it starts runs over midnight. A missing day and a holiday are closed.
+ */
+public final class BusinessCalendar {
+
+    private static final int MAX_DAYS = 400;
+
+    private BusinessCalendar() {
+    }
+
+    /** One open interval, in instants. */
+    record Interval(Instant start, Instant end) {
+    }
+
+    /** The centre's time zone (UTC when unset or unknown). */
+    public static ZoneId zone(CentreConfig centre) {
+        try {
+            return centre.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(centre.timeZone());
+        } catch (DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    /** Whether the centre is open at {@code at}. */
+    public static boolean isOpen(CentreConfig centre, Instant at) {
+        LocalDate day = at.atZone(zone(centre)).toLocalDate();
+        for (Interval i : intervals(centre, day.minusDays(1), day)) {
+            if (!at.isBefore(i.start()) && at.isBefore(i.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Local time at the centre, e.g. {@code 03:00 Europe/Paris, TUESDAY}, for reasons. */
+    public static String localTime(CentreConfig centre, Instant at) {
+        ZonedDateTime z = at.atZone(zone(centre));
+        return "%02d:%02d %s %s".formatted(z.getHour(), z.getMinute(), z.getDayOfWeek(), zone(centre).getId());
+    }
+
+    /**
+     * {@code start + duration}, counting only open time when {@code businessHoursOnly} (and the centre has hours at
+     * all); otherwise plain time.
+     */
+    public static Instant addBusinessTime(CentreConfig centre, Instant start, Duration duration, boolean businessHoursOnly) {
+        if (!businessHoursOnly || centre.businessHours().isEmpty()) {
+            return start.plus(duration);
+        }
+        Duration left = duration;
+        LocalDate day = start.atZone(zone(centre)).toLocalDate().minusDays(1);
+        for (int n = 0; n < MAX_DAYS; n++, day = day.plusDays(1)) {
+            for (Interval i : intervals(centre, day, day)) {
+                Instant from = i.start().isBefore(start) ? start : i.start();
+                if (!from.isBefore(i.end())) {
+                    continue;
+                }
+                Duration open = Duration.between(from, i.end());
+                if (open.compareTo(left) >= 0) {
+                    return from.plus(left);
+                }
+                left = left.minus(open);
+            }
+        }
+        return start.plus(duration);
+    }
+
+    /** Open intervals that start on the days {@code from} to {@code to} (local dates), in order. */
+    static List<Interval> intervals(CentreConfig centre, LocalDate from, LocalDate to) {
+        ZoneId zone = zone(centre);
+        List<Interval> out = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (centre.holidays().contains(d)) {
+                continue;
+            }
+            List<String> ranges = centre.businessHours().get(d.getDayOfWeek().name());
+            if (ranges == null) {
+                continue;
+            }
+            for (String range : ranges) {
+                Interval i = parse(range, d, zone);
+                if (i != null) {
+                    out.add(i);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Interval::start));
+        return out;
+    }
+
+    private static Interval parse(String range, LocalDate day, ZoneId zone) {
+        String[] parts = range == null ? new String[0] : range.trim().split("-");
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            LocalTime open = LocalTime.parse(parts[0].trim());
+            String closeText = parts[1].trim();
+            ZonedDateTime start = day.atTime(open).atZone(zone);
+            ZonedDateTime end;
+            if ("24:00".equals(closeText)) {
+                end = day.plusDays(1).atStartOfDay(zone);
+            } else {
+                LocalTime close = LocalTime.parse(closeText);
+                end = close.isAfter(open) ? day.atTime(close).atZone(zone) : day.plusDays(1).atTime(close).atZone(zone);
+            }
+            return new Interval(start.toInstant(), end.toInstant());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.vigie.routing.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vigie.events.CentreConfig;
+import io.vigie.routing.config.RoutingConfig;
+import io.vigie.routing.domain.Conversation;
+import io.vigie.routing.repository.ConversationRepository;
+import io.vigie.routing.repository.DecisionRepository.StoredDecision;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The work the clock drives: SLA escalations, widening of skills after a long wait, hand-off leases (expiry,
+ * renewal) and re-routing out of centres that closed or saturated. Each step is one transaction that skips rows
+ * another instance holds.
+ */
+@ApplicationScoped
+public class MaintenanceService {
+
+    private static final int BATCH = 200;
+
+    private final ConversationRepository conversations;
+    private final RoutingService routing;
+    private final CentreSelector selector;
+    private final CentreDirectory directory;
+    private final DecisionLog log;
+    private final RoutingConfig config;
+    private final Clock clock;
+
+    public MaintenanceService(ConversationRepository conversations, RoutingService routing, CentreSelector selector,
+            CentreDirectory directory, DecisionLog log, RoutingConfig config, Clock clock) {
+        this.conversations = conversations;
+        this.routing = routing;
+        this.selector = selector;
+        this.directory = directory;
+        this.log = log;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    private static Uni<List<StoredDecision>> all(List<Uni<StoredDecision>> writes) {
+        return Multi.createFrom().iterable(writes).onItem().transformToUniAndConcatenate(u -> u).collect().asList();
+    }
+
+    /** Escalates conversations whose SLA is breached: priority raised, supervisors notified through the decision. */
+    @WithTransaction
+    public Uni<List<StoredDecision>> escalate() {
+        Instant now = clock.instant();
+        return conversations.lockBreached(now, BATCH).chain(breached -> {
+            List<Uni<StoredDecision>> writes = new ArrayList<>();
+            for (Conversation c : breached) {
+                boolean response = c.slaDueAt != null && !c.slaDueAt.isAfter(now)
+                        && (c.escalatedAt == null || c.escalatedAt.isBefore(c.slaDueAt));
+                String what = response ? "response SLA breached (due " + c.slaDueAt + ")"
+                        : "resolution SLA breached (due " + c.resolutionDueAt + ")";
+                int before = c.priority;
+                c.priority = Math.min(100, c.priority + config.escalationBoost());
+                c.escalationLevel++;
+                c.escalatedAt = now;
+                c.updatedAt = now;
+                writes.add(log.record(c, c.state, List.of(what, "escalation " + c.escalationLevel + ": priority "
+                        + before + " → " + c.priority, "supervisors of " + c.centre + " notified"), null, now));
+            }
+            return all(writes);
+        });
+    }
+
+    /** Lets any agent of the centre take conversations that waited too long in their skill queue. */
+    @WithTransaction
+    public Uni<List<StoredDecision>> widen() {
+        Instant now = clock.instant();
+        return conversations.lockToWiden(now.minus(config.widenSkillsAfter()), BATCH).chain(waiting -> {
+            List<Uni<StoredDecision>> writes = new ArrayList<>();
+            for (Conversation c : waiting) {
+                c.widened = true;
+                c.updatedAt = now;
+                writes.add(log.record(c, c.state, List.of("waited more than " + config.widenSkillsAfter()
+                        + " in the " + c.queue + " queue: skills widened, any agent of " + c.centre + " may take it"),
+                        null, now));
+            }
+            return all(writes);
+        });
+    }
+
+    /**
+     * Routes again what needs it: conversations no centre took yet, queued ones whose hand-off lease lapsed (home
+     * again if it can take them), queued ones in a centre that closed or saturated; renews the lease of handed-off
+     * conversations being worked.
+     */
+    @WithTransaction
+    public Uni<List<StoredDecision>> reroute() {
+        Instant now = clock.instant();
+        List<String> unavailable = directory.centres().stream()
+                .filter(c -> selector.unavailability(c, now).isPresent()).map(CentreConfig::id).toList();
+        return conversations.lockToReroute(now, unavailable, BATCH).chain(candidates -> {
+            List<Uni<StoredDecision>> writes = new ArrayList<>();
+            for (Conversation c : candidates) {
+                String from = c.state;
+                String centre = c.centre;
+                boolean leaseLapsed = c.leaseExpiresAt != null && !c.leaseExpiresAt.isAfter(now);
+                CentreSelector.Choice choice = selector.choose(c.language, c.space, now);
+                if (Objects.equals(choice.centre(), centre) && centre != null) {
+                    if (leaseLapsed) {
+                        c.leaseExpiresAt = now.plus(config.handoffLease());
+                        c.updatedAt = now;
+                        writes.add(log.record(c, from, List.of("hand-off lease to " + centre + " renewed until "
+                                + c.leaseExpiresAt + " (" + String.join("; ", choice.reasons()) + ")"), null, now));
+                    }
+                    continue;
+                }
+                if (choice.centre() == null) {
+                    continue;
+                }
+                List<String> reasons = new ArrayList<>();
+                reasons.add(centre == null ? "a centre configuration now covers " + c.language
+                        : leaseLapsed ? "hand-off lease to " + centre + " lapsed" : centre + " cannot take work now");
+                c.updatedAt = now;
+                routing.place(c, now, reasons, false);
+                writes.add(log.record(c, from, reasons, null, now));
+            }
+            return all(writes);
+        }).chain(moved -> conversations.lockAssignedLeases(now, BATCH).chain(worked -> {
+            List<Uni<StoredDecision>> writes = new ArrayList<>();
+            for (Conversation c : worked) {
+                c.leaseExpiresAt = now.plus(config.handoffLease());
+                c.updatedAt = now;
+                writes.add(log.record(c, c.state, List.of("hand-off lease to " + c.centre + " renewed until "
+                        + c.leaseExpiresAt + " while " + c.assignedAgent + " works it"), null, now));
+            }
+            return all(writes).map(renewed -> {
+                List<StoredDecision> out = new ArrayList<>(moved);
+                out.addAll(renewed);
+                return out;
+            });
+        }));
+    }
+
+    /** The centres that have queued conversations, to dispatch. */
+    @WithTransaction
+    public Uni<List<String>> centresToDispatch() {
+        return conversations.centresWithQueue();
+    }
+}

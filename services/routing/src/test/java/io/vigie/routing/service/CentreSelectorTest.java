@@ -1,0 +1,112 @@
+package io.vigie.routing.service;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.events.RoutingDecision;
+import io.vigie.events.Topics;
+import io.vigie.routing.RoutingScenario;
+import io.vigie.routing.TestClock;
+import io.vigie.routing.domain.Conversation;
+import io.vigie.testsupport.InfraTestResource;
+import io.vigie.testsupport.TestTopics;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Centre choice by language, follow-the-sun overflow under a lease, and data residency, on the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
+class CentreSelectorTest {
+
+    /** Tuesday 03:00 in Montpellier (UTC+1): Montpellier and Bratislava closed, Austin (20:00 Monday) open. */
+    static final Instant NIGHT_IN_EUROPE = Instant.parse("2026-11-24T02:00:00Z");
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    CentreDirectory directory;
+    @Inject
+    TestClock clock;
+
+    private RoutingScenario scenario;
+
+    @BeforeEach
+    void world() {
+        clock.set(TestClock.BASE);
+        scenario = new RoutingScenario(json);
+        scenario.publishCentres(directory, RoutingScenario.world());
+    }
+
+    @AfterEach
+    void close() {
+        clock.set(TestClock.BASE);
+        scenario.close();
+    }
+
+    private RoutingDecision firstDecision(String conversation) throws Exception {
+        return json.readValue(scenario.kafka().await(TestTopics.topic(Topics.CONVERSATIONS_ROUTED),
+                r -> r.key().equals(conversation), Duration.ofSeconds(60)).value(), RoutingDecision.class);
+    }
+
+    @Test
+    void frenchComplaintAtThreeInTheMorningOverflowsToAnOpenCentreThatCoversFrenchThenGoesHome() throws Exception {
+        clock.set(NIGHT_IN_EUROPE);
+        String id = scenario.complaint("fr", "facebook:nordlys.fr");
+        RoutingDecision d = firstDecision(id);
+        assertEquals("queued", d.state());
+        assertEquals("austin", d.centre());
+        assertEquals("montpellier", d.homeCentre());
+        assertEquals(NIGHT_IN_EUROPE.plus(Duration.ofMinutes(30)), d.leaseExpiresAt());
+        String why = String.join("; ", d.reasons());
+        assertTrue(why.contains("montpellier is closed (03:00 TUESDAY Europe/Paris"), why);
+        assertTrue(why.contains("bratislava is closed"), why);
+        assertTrue(why.contains("follow-the-sun: handed off to austin (open at 20:00 MONDAY America/Chicago, covers fr as secondary)"), why);
+
+        // Montpellier opens at 08:00; the lease lapses unworked, so the conversation goes home.
+        clock.set(Instant.parse("2026-11-24T07:30:00Z"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "montpellier".equals(RoutingScenario.conversation(id).centre));
+        Conversation home = RoutingScenario.conversation(id);
+        assertNull(home.leaseExpiresAt);
+        assertEquals("queued", home.state);
+    }
+
+    @Test
+    void euOnlySpaceIsNeverHandedToAustin() throws Exception {
+        clock.set(NIGHT_IN_EUROPE);
+        String id = scenario.complaint("fr", RoutingScenario.EU_SPACE);
+        RoutingDecision d = firstDecision(id);
+        assertEquals("montpellier", d.centre());
+        assertNull(d.leaseExpiresAt());
+        String why = String.join("; ", d.reasons());
+        assertTrue(why.contains("space " + RoutingScenario.EU_SPACE + " is EU-only (owned by montpellier)"), why);
+        assertTrue(why.contains("no available centre covers fr: waits in montpellier's queue"), why);
+        // Later ticks at night re-examine it and still never move it outside the EU.
+        clock.set(NIGHT_IN_EUROPE.plus(Duration.ofHours(1)));
+        String other = scenario.complaint("fr", "facebook:nordlys.fr");
+        await().atMost(Duration.ofSeconds(60)).until(() -> RoutingScenario.conversation(other) != null
+                && "austin".equals(RoutingScenario.conversation(other).centre));
+        assertEquals("montpellier", RoutingScenario.conversation(id).centre);
+    }
+
+    @Test
+    void saturatedCentreOverflowsByItsPublishedStatus() throws Exception {
+        scenario.sendRaw(Topics.CENTRES_STATUS, "sao-paulo", "{\"version\":1,\"centre\":\"sao-paulo\",\"open\":true,"
+                + "\"agentsOnline\":2,\"backlog\":400,\"expectedWaitSeconds\":7200,\"at\":\"" + Instant.now() + "\"}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.status("sao-paulo").isPresent());
+        String id = scenario.complaint("es", "facebook:nordlys.es");
+        RoutingDecision d = firstDecision(id);
+        assertEquals("sao-paulo", d.homeCentre());
+        String why = String.join("; ", d.reasons());
+        assertTrue(why.contains("sao-paulo is saturated (expected wait 7200 s > threshold 1800 s)"), why);
+        assertEquals("austin", d.centre(), why);
+    }
+}

@@ -1,0 +1,102 @@
+package io.vigie.routing.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.events.RoutingDecision;
+import io.vigie.events.Topics;
+import io.vigie.routing.RoutingScenario;
+import io.vigie.routing.TestClock;
+import io.vigie.testsupport.InfraTestResource;
+import io.vigie.testsupport.TestTopics;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Actionable or not, and skill queues, as routed through the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
+class TriageTest {
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    CentreDirectory directory;
+    @Inject
+    TestClock clock;
+
+    private RoutingScenario scenario;
+
+    @BeforeEach
+    void world() {
+        clock.set(TestClock.BASE);
+        scenario = new RoutingScenario(json);
+        scenario.publishCentres(directory, RoutingScenario.world());
+    }
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
+    private RoutingDecision route(String lang, String text, String topic, String sentiment, String productLine,
+            double urgency) throws Exception {
+        String id = UUID.randomUUID().toString();
+        scenario.send(RoutingScenario.scored(id, id, lang, "facebook:nordlys.fr", text, topic, sentiment, productLine,
+                urgency));
+        return json.readValue(scenario.kafka().await(TestTopics.topic(Topics.CONVERSATIONS_ROUTED),
+                r -> r.key().equals("facebook:" + id), Duration.ofSeconds(60)).value(), RoutingDecision.class);
+    }
+
+    @Test
+    void gamingQuestionLandsInTheGamingSkillQueue() throws Exception {
+        RoutingDecision d = route("fr", "Ma manette ne se connecte plus au PC portable, une idée ?", "technical_support",
+                "neutral", "gaming", 0.4);
+        assertEquals("montpellier", d.centre());
+        assertEquals("gaming", d.queue());
+        assertEquals("queued", d.state());
+        assertTrue(d.actionable());
+        assertTrue(d.reasons().contains("actionable: question"), d.reasons().toString());
+        assertTrue(d.reasons().contains("skill queue gaming (asked [gaming, consumer, technical_support])"),
+                d.reasons().toString());
+    }
+
+    @Test
+    void crisisOutranksTheProductLine() throws Exception {
+        RoutingDecision d = route("fr", "Tous les PC plantent depuis la mise à jour de l'antivirus !!!", "technical_support",
+                "negative", "gaming", 0.95);
+        assertEquals("crisis", d.queue());
+        assertEquals(95, d.priority());
+    }
+
+    @Test
+    void praiseOnlyIsNotActionableButIsKept() throws Exception {
+        RoutingDecision d = route("fr", "Super service, merci à toute l'équipe", "praise", "positive", null, 0.1);
+        assertFalse(d.actionable());
+        assertEquals("new", d.state());
+        assertEquals("montpellier", d.centre(), "still counted for its centre");
+        assertTrue(d.reasons().contains("not actionable: praise only"), d.reasons().toString());
+        assertTrue(d.reasons().contains("kept out of the queues; a supervisor can pull it in"), d.reasons().toString());
+    }
+
+    @Test
+    void spamIsNotActionable() throws Exception {
+        String id = UUID.randomUUID().toString();
+        var s = RoutingScenario.scored(id, id, "fr", "facebook:nordlys.fr", "Gagnez un iPhone ici ?", "other",
+                "neutral", null, 0.1);
+        s = new io.vigie.events.ScoredMention(s.version(), s.mention(), s.language(), s.sentiment(), s.topic(),
+                s.productLine(), s.segment(), s.urgency(), s.influence(), true, false, s.signals(), s.scoredAt());
+        scenario.send(s);
+        RoutingDecision d = json.readValue(scenario.kafka().await(TestTopics.topic(Topics.CONVERSATIONS_ROUTED),
+                r -> r.key().equals("facebook:" + id), Duration.ofSeconds(60)).value(), RoutingDecision.class);
+        assertFalse(d.actionable());
+        assertTrue(d.reasons().contains("not actionable: spam"), d.reasons().toString());
+    }
+}
