@@ -125,7 +125,7 @@ spec:
                   name: {{ $root.Values.database.existingSecret }}
                   key: {{ $root.Values.database.passwordKey }}
             - name: JAVA_OPTS_APPEND
-              value: {{ $svc.javaOpts | quote }}
+              value: {{ printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager %s" $svc.javaOpts | quote }}
             {{- if eq $name "centres" }}
             - name: VIGIE_CENTRES_SEED_FILE
               value: /etc/vigie/centres/centres.json
