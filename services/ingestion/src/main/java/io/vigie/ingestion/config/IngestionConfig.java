@@ -159,6 +159,10 @@ public interface IngestionConfig {
 
     /** Outbound replies. */
     interface Outbound {
+        /** How often due replies are attempted. */
+        @WithDefault("1s")
+        Duration poll();
+
         /** Attempts before a reply is reported failed. */
         @WithDefault("6")
         int maxAttempts();
