@@ -26,4 +26,43 @@ public class MessageView {
     public Double sentimentScore;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The post's id on its network (for an inbound message), or the network's id once a reply is delivered. */
+    @Column(name = "native_id")
+    public String nativeId;
+    /** For a reply: the native id of the post it answers. */
+    @Column(name = "in_reply_to")
+    public String inReplyTo;
+    /** For a reply: the brand account it is posted from. */
+    public String space;
+    /** For a reply: who wrote it. */
+    @Column(name = "agent_id")
+    public String agentId;
+    /** Whether a community expert wrote it. */
+    public boolean expert;
+    /** For an expert's reply: pending, approved or rejected. */
+    @Column(name = "review_status")
+    public String reviewStatus;
+    /** For a reply: review, pending, delivered or failed. */
+    @Column(name = "delivery_status")
+    public String deliveryStatus;
+    @Column(name = "delivery_reason")
+    public String deliveryReason;
+    @Column(name = "network_post_id")
+    public String networkPostId;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+    /** When the reply was handed to the broker; null while it waits in the outbox. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    /** Whether an expert marked it as the accepted answer. */
+    public boolean accepted;
+    /** Whether an expert hid it as spam. */
+    public boolean hidden;
+
+    /** Direction of a customer's message. */
+    public static final String INBOUND = "inbound";
+    /** Direction of a reply from the brand. */
+    public static final String OUTBOUND = "outbound";
+    /** Key prefix of outbound messages: {@code reply:<replyId>}. */
+    public static final String REPLY_PREFIX = "reply:";
 }

@@ -7,7 +7,7 @@ import io.vigie.workspace.service.ConversationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads conversations.routed into the agents' view; unreadable records go to the dead-letter topic. */
+/** Reads conversations.routed into the agents' view (decisions without a message update routing only); unreadable records go to the dead-letter topic. */
 @ApplicationScoped
 public class RoutingDecisionConsumer {
 
@@ -30,8 +30,12 @@ public class RoutingDecisionConsumer {
     private RoutingDecision parse(String payload) {
         try {
             RoutingDecision d = json.readValue(payload, RoutingDecision.class);
-            if (d.conversationId() == null || d.centre() == null || d.message() == null || d.message().mention() == null) {
-                throw new IllegalArgumentException("conversationId, centre and message.mention are required");
+            if (d.conversationId() == null || d.centre() == null || (d.message() != null && d.message().mention() == null)) {
+                throw new IllegalArgumentException("conversationId, centre and (with a message) message.mention are required");
+            }
+            if (d.version() > RoutingDecision.VERSION) {
+                throw new IllegalArgumentException("RoutingDecision version " + d.version() + " is newer than "
+                        + RoutingDecision.VERSION);
             }
             return d;
         } catch (Exception e) {

@@ -14,4 +14,17 @@ public class MessageViewRepository implements PanacheRepositoryBase<MessageView,
     public Uni<List<MessageView>> ofConversation(String conversationId) {
         return list("conversationId = ?1 order by createdAt, mentionKey", conversationId);
     }
+
+    /** Native ids of the posts of a conversation that already have a public reply (sent or on its way). */
+    public Uni<List<String>> answeredPosts(String conversationId) {
+        return find("select m.inReplyTo from MessageView m where m.conversationId = ?1 and m.direction = 'outbound'"
+                + " and m.inReplyTo is not null and m.deliveryStatus <> 'failed' and m.deliveryStatus <> 'rejected'",
+                conversationId).project(String.class).list();
+    }
+
+    /** Replies waiting in the outbox since before {@code before}. */
+    public Uni<List<MessageView>> unpublished(java.time.Instant before) {
+        return list("direction = 'outbound' and publishedAt is null and deliveryStatus = 'pending' and createdAt < ?1",
+                before);
+    }
 }

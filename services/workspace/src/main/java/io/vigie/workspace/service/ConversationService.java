@@ -6,65 +6,127 @@ import io.smallrye.mutiny.Uni;
 import io.vigie.events.Mention;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
+import io.vigie.workspace.domain.AuditEntry;
 import io.vigie.workspace.domain.ConversationView;
 import io.vigie.workspace.domain.MessageView;
+import io.vigie.workspace.domain.Note;
+import io.vigie.workspace.repository.ConversationLabelRepository;
 import io.vigie.workspace.repository.ConversationViewRepository;
 import io.vigie.workspace.repository.MessageViewRepository;
+import io.vigie.workspace.repository.NoteRepository;
+import io.vigie.workspace.service.LiveUpdates.LiveEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** Business logic of the workspace: keeps the agents' view of conversations and answers their queries. */
 @ApplicationScoped
 public class ConversationService {
 
+    /** States the workspace drives itself; a routing decision without a new message does not undo them. */
+    private static final Set<String> AGENT_STATES = Set.of("assigned", "waiting_customer", "escalated", "resolved",
+            "closed");
+
     private final ConversationViewRepository conversations;
     private final MessageViewRepository messages;
+    private final NoteRepository notes;
+    private final ConversationLabelRepository labels;
+    private final AuditService audit;
+    private final LiveUpdates live;
 
-    public ConversationService(ConversationViewRepository conversations, MessageViewRepository messages) {
+    public ConversationService(ConversationViewRepository conversations, MessageViewRepository messages,
+            NoteRepository notes, ConversationLabelRepository labels, AuditService audit, LiveUpdates live) {
         this.conversations = conversations;
         this.messages = messages;
+        this.notes = notes;
+        this.labels = labels;
+        this.audit = audit;
+        this.live = live;
     }
 
-    /** Applies a routing decision: upserts the conversation and its triggering message (idempotent). */
+    /**
+     * Applies a routing decision (idempotent): upserts the conversation and inserts its triggering message once.
+     * A decision without a message (clock, presence, supervisor) only updates the routing of a known conversation.
+     */
     @WithTransaction
     public Uni<ConversationView> apply(RoutingDecision decision) {
         ScoredMention scored = decision.message();
-        Mention mention = scored.mention();
+        Mention mention = scored == null ? null : scored.mention();
         Instant now = Instant.now();
         return conversations.findById(decision.conversationId()).chain(existing -> {
+            if (existing == null && mention == null) {
+                return Uni.createFrom().nullItem();
+            }
             ConversationView c = existing != null ? existing : new ConversationView();
             if (existing == null) {
                 c.id = decision.conversationId();
                 c.network = mention.network();
                 c.space = mention.space();
                 c.createdAt = now;
+                c.language = scored.language();
+                c.state = decision.state();
             }
-            c.centre = decision.centre();
+            if (!c.transferred) {
+                c.centre = decision.centre();
+            }
             c.queue = decision.queue();
-            c.state = decision.state();
             c.priority = decision.priority();
             c.actionable = decision.actionable();
-            c.language = scored.language();
             c.routingReasons = String.join("\n", decision.reasons());
+            if (decision.slaDueAt() != null && !decision.slaDueAt().equals(c.slaDueAt)) {
+                c.slaWarnedAt = null;
+            }
             c.slaDueAt = decision.slaDueAt();
             c.updatedAt = now;
+            String assigned = decision.assignedAgent();
+            boolean newAssignment = assigned != null && !assigned.equals(c.assignee) && !"closed".equals(c.state)
+                    && "assigned".equals(decision.state());
+            if (newAssignment) {
+                c.assignee = assigned;
+                c.state = "assigned";
+            } else if (mention == null && existing != null && !AGENT_STATES.contains(c.state)) {
+                c.state = decision.state();
+            }
+            if (mention == null) {
+                return Uni.createFrom().item(c).invoke(() -> announceAssignment(c, newAssignment));
+            }
             c.lastAcceptedAt = mention.acceptedAt();
+            if (scored.language() != null && !"und".equals(scored.language())) {
+                c.language = scored.language();
+            }
             return messages.findById(mention.key()).chain(known -> {
                 if (known != null) {
                     return existing == null ? conversations.persist(c) : Uni.createFrom().item(c);
                 }
+                if (existing != null) {
+                    c.state = c.assignee != null && !"closed".equals(c.state) && !"escalated".equals(c.state)
+                            ? "assigned" : decision.state();
+                    if ("closed".equals(existing.state) || "resolved".equals(existing.state)) {
+                        c.assignee = newAssignment ? assigned : null;
+                        c.closedAt = null;
+                        c.resolvedAt = null;
+                    }
+                }
                 if (mention.threadId().equals(mention.nativeId()) || c.authorHandle == null) {
                     c.authorHandle = mention.author() == null ? null : mention.author().handle();
+                }
+                if (c.firstMessageAt == null || mention.createdAt().isBefore(c.firstMessageAt)) {
+                    c.firstMessageAt = mention.createdAt();
                 }
                 c.lastText = mention.text();
                 c.sentiment = scored.sentiment() == null ? null : scored.sentiment().label();
                 c.topic = scored.topic();
+                if (scored.productLine() != null) {
+                    c.productLine = scored.productLine();
+                }
                 c.messageCount++;
                 MessageView m = new MessageView();
                 m.mentionKey = mention.key();
+                m.nativeId = mention.nativeId();
+                m.inReplyTo = mention.inReplyTo();
                 m.conversationId = c.id;
-                m.direction = "inbound";
+                m.direction = MessageView.INBOUND;
                 m.authorHandle = mention.author() == null ? null : mention.author().handle();
                 m.text = mention.text();
                 m.language = scored.language();
@@ -72,9 +134,18 @@ public class ConversationService {
                 m.sentimentScore = scored.sentiment() == null ? null : scored.sentiment().score();
                 m.createdAt = mention.createdAt();
                 Uni<ConversationView> saved = existing == null ? conversations.persistAndFlush(c) : Uni.createFrom().item(c);
-                return saved.call(() -> messages.persist(m));
+                return saved.call(() -> messages.persist(m)).invoke(() -> {
+                    live.publish(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
+                    announceAssignment(c, newAssignment);
+                });
             });
         });
+    }
+
+    private void announceAssignment(ConversationView c, boolean newAssignment) {
+        if (newAssignment) {
+            live.publish(LiveEvent.of("assignment", c.id, c.centre, c.space, c.assignee));
+        }
     }
 
     /** A centre's queue. */
@@ -83,18 +154,36 @@ public class ConversationService {
         return conversations.queue(centre, queue, state, limit);
     }
 
-    /** One conversation with its messages, or null if it does not exist or belongs to another centre. */
+    /** The conversations of a centre in the given spaces. */
+    @WithSession
+    public Uni<List<ConversationView>> inSpaces(String centre, List<String> spaces, int limit) {
+        return conversations.inSpaces(centre, spaces, limit);
+    }
+
+    /** One conversation with its messages, notes, labels and history, or null if absent or of another centre. */
     @WithSession
     public Uni<ConversationDetail> detail(String id, String centre) {
         return conversations.findById(id).chain(c -> {
             if (c == null || (centre != null && !centre.equals(c.centre))) {
                 return Uni.createFrom().nullItem();
             }
-            return messages.ofConversation(id).map(list -> new ConversationDetail(c, list));
+            return messages.ofConversation(id).chain(list -> notes.list("conversationId = ?1 order by createdAt, id", id)
+                    .chain(n -> labels.list("conversationId = ?1 order by label", id)
+                            .chain(l -> audit.ofConversation(id).map(h -> new ConversationDetail(c, list, n,
+                                    l.stream().map(x -> x.label).toList(), h)))));
         });
     }
 
-    /** A conversation and its messages. */
-    public record ConversationDetail(ConversationView conversation, List<MessageView> messages) {
+    /**
+     * A conversation and everything an agent sees of it.
+     *
+     * @param conversation the conversation (routing reasons, scores, assignment, sentiment arc)
+     * @param messages     every message both ways, with the delivery status of each reply
+     * @param notes        internal notes
+     * @param labels       labels
+     * @param history      the audit of every action taken on it
+     */
+    public record ConversationDetail(ConversationView conversation, List<MessageView> messages, List<Note> notes,
+            List<String> labels, List<AuditEntry> history) {
     }
 }
