@@ -23,7 +23,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,7 +39,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 /** The agents' conversations API: their centre's queues, each conversation's detail, and every action on it. */
 @Path("/api/conversations")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "agent", "supervisor" })
 public class ConversationResource {
 
