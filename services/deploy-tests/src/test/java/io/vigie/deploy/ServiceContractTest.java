@@ -51,6 +51,8 @@ class ServiceContractTest {
                 props.getProperty("quarkus.kubernetes.env.mapping.vigie-db-password.from-secret"), svc);
         assertEquals(values.at("/database/passwordKey").asText(),
                 props.getProperty("quarkus.kubernetes.env.mapping.vigie-db-password.with-key"), svc);
+        assertEquals(values.at("/image/registry").asText(), props.getProperty("quarkus.container-image.registry"), svc + ": image registry");
+        assertEquals(values.at("/image/repository").asText(), props.getProperty("quarkus.container-image.group"), svc + ": image group");
     }
 
     @ParameterizedTest
