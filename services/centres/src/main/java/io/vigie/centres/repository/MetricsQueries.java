@@ -91,6 +91,19 @@ public class MetricsQueries {
         });
     }
 
+    /** One row per bucket, network, language and topic of a scope (the CSV export). */
+    public Uni<List<Row>> rows(String scope, Instant from, Instant to, String granularity) {
+        String sql = """
+                select bucket, network, language, topic, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s
+                from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and centre = $4
+                group by bucket, network, language, topic order by bucket, network, language, topic""";
+        return pool.preparedQuery(sql).execute(Tuple.of(granularity, odt(from), odt(to), scope)).map(rows -> {
+            List<Row> out = new ArrayList<>();
+            rows.forEach(out::add);
+            return out;
+        });
+    }
+
     /** First response times of the conversations first answered in the period ({@code centre} null = all). */
     public Uni<Responses> responses(String centre, Instant from, Instant to) {
         String sql = """

@@ -1,0 +1,55 @@
+package io.vigie.centres.rest;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vigie.centres.domain.Report;
+import io.vigie.centres.security.Access;
+import io.vigie.centres.service.ReportService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+
+/** Reports over any period as JSON or CSV: supervisors for their centre, admins for any centre or everything ({@code *}). */
+@Path("/api/reports")
+@Authenticated
+public class ReportResource {
+
+    /** Media type of the CSV export. */
+    public static final String CSV = "text/csv";
+
+    private final ReportService reports;
+    private final Access access;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    public ReportResource(ReportService reports, Access access, SecurityIdentity identity, Clock clock) {
+        this.reports = reports;
+        this.access = access;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Report> json(@QueryParam("scope") String scope, @QueryParam("from") String from, @QueryParam("to") String to) {
+        String allowed = access.reportScope(identity, scope);
+        Period p = Period.parse(from, to, clock.instant());
+        return reports.report(allowed, p.from(), p.to());
+    }
+
+    @GET
+    @Path("/csv")
+    @Produces(CSV)
+    public Uni<Response> csv(@QueryParam("scope") String scope, @QueryParam("from") String from, @QueryParam("to") String to) {
+        String allowed = access.reportScope(identity, scope);
+        Period p = Period.parse(from, to, clock.instant());
+        return reports.csv(allowed, p.from(), p.to()).map(body -> Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"vigie-" + ("*".equals(allowed) ? "all" : allowed) + ".csv\"")
+                .build());
+    }
+}
