@@ -47,3 +47,27 @@ bench: ## benchmarks (see docs/performance.md once the performance issue lands)
 
 clean: ## remove build output (keeps .run, the local infrastructure's data)
 	$(MVNW) -q clean
+
+# --- Scoring: batch scoring, evaluations and training through the service's own classes (services/scoring/bin/scoring-cli)
+SCORING_CLI := services/scoring/bin/scoring-cli
+SHARED_DATA ?= ../shared/data
+.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment
+
+score-file: ## score a TSV with a text column: make score-file IN=<tsv> OUT=<tsv>
+	$(SCORING_CLI) score-file --in $(IN) --out $(OUT)
+
+eval-sentiment: ## sentiment accuracy/macro-F1 per language vs a lexicon baseline: make eval-sentiment [DATA=<tsv lang,label,text>]
+	$(SCORING_CLI) eval-sentiment --data $(or $(DATA),$(SHARED_DATA)/sentiment/xlmt-val.tsv)
+
+eval-language: ## language-ID accuracy/F1 per language, Lingua vs Optimaize: make eval-language [DATA=<tsv lang,text>]
+	$(SCORING_CLI) eval-language --data $(or $(DATA),$(SHARED_DATA)/language-id/lingua-sentences.tsv)
+
+eval-scoring: ## every figure of docs/models/evaluation.md, on ../shared/data
+	$(SCORING_CLI) eval-sentiment --data $(SHARED_DATA)/sentiment/xlmt-val.tsv
+	SCORING_CLI_NO_BUILD=1 $(SCORING_CLI) eval-language --data $(SHARED_DATA)/language-id/lingua-sentences.tsv
+	SCORING_CLI_NO_BUILD=1 $(SCORING_CLI) eval-language --data $(SHARED_DATA)/language-id/lingua-word-pairs.tsv
+	SCORING_CLI_NO_BUILD=1 $(SCORING_CLI) eval-language --data $(SHARED_DATA)/sentiment/xlmt-val.tsv
+
+train-sentiment: ## retrain the committed sentiment model from ../shared/data/sentiment (deterministic)
+	$(SCORING_CLI) train-sentiment --train $(SHARED_DATA)/sentiment/xlmt-train.tsv \
+	  --val $(SHARED_DATA)/sentiment/xlmt-val.tsv --out services/scoring/src/main/resources/models/sentiment.bin

@@ -2,37 +2,99 @@ package io.vigie.scoring.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vigie.events.Mention;
 import io.vigie.events.ScoredMention;
 import io.vigie.scoring.service.ScoringService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
-/** Reads mentions.raw, scores each mention, writes mentions.scored; unreadable records go to the dead-letter topic. */
+/**
+ * Reads mentions.raw in batches (one poll), scores a batch in one database transaction, writes each result to
+ * mentions.scored and each unreadable record to mentions.raw.dlq with its reason, and acknowledges the batch only
+ * once the broker has acknowledged every one of those writes. Backpressure: the next poll's records are processed
+ * only after this batch completes, and the connector pauses the partitions when its queue is full.
+ */
 @ApplicationScoped
 public class MentionConsumer {
 
-    /** Channel of the mentions.raw topic. */
+    /** Channel of the mentions.raw topic (batch mode). */
     public static final String IN = "mentions-raw";
     /** Channel of the mentions.scored topic. */
     public static final String OUT = "mentions-scored";
+    /** Channel of the mentions.raw.dlq topic, for records that are not readable mentions. */
+    public static final String DEAD_LETTER = "mentions-raw-dlq";
+    /** Header that carries why a record was dead-lettered (same as SmallRye's dead-letter-queue strategy). */
+    public static final String REASON_HEADER = "dead-letter-reason";
+
+    private static final Logger LOG = Logger.getLogger(MentionConsumer.class);
 
     private final ScoringService scoring;
     private final ObjectMapper json;
+    private final MutinyEmitter<Record<String, ScoredMention>> scored;
+    private final MutinyEmitter<Record<String, String>> deadLetters;
 
-    public MentionConsumer(ScoringService scoring, ObjectMapper json) {
+    public MentionConsumer(ScoringService scoring, ObjectMapper json,
+            @Channel(OUT) MutinyEmitter<Record<String, ScoredMention>> scored,
+            @Channel(DEAD_LETTER) MutinyEmitter<Record<String, String>> deadLetters) {
         this.scoring = scoring;
         this.json = json;
+        this.scored = scored;
+        this.deadLetters = deadLetters;
     }
 
+    /** Scores one polled batch; a failure of the batch as a whole (e.g. the database) dead-letters its records. */
     @Incoming(IN)
-    @Outgoing(OUT)
-    public Uni<Record<String, ScoredMention>> onMention(String payload) {
-        return Uni.createFrom().item(() -> parse(payload))
-                .chain(scoring::score)
-                .map(scored -> Record.of(scored.mention().conversationKey(), scored));
+    public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        List<Mention> mentions = new ArrayList<>();
+        List<Uni<Void>> writes = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                mentions.add(parse(record.getPayload()));
+            } catch (InvalidEventException e) {
+                writes.add(deadLetter(record, e.getMessage()));
+            }
+        }
+        Uni<Void> scoredAndSent = mentions.isEmpty() ? Uni.createFrom().voidItem()
+                : scoring.scoreBatch(mentions).chain(results -> {
+                    List<Uni<Void>> sends = new ArrayList<>(results.size());
+                    for (ScoredMention s : results) {
+                        sends.add(scored.send(Record.of(s.mention().conversationKey(), s)));
+                    }
+                    return Uni.join().all(sends).andFailFast().replaceWithVoid();
+                });
+        writes.add(scoredAndSent);
+        return Uni.join().all(writes).andFailFast()
+                .onItem().transformToUni(x -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.errorf(e, "batch of %d records failed; nacking it (dead-letter strategy)", batch.getRecords().size());
+                    return Uni.createFrom().completionStage(batch.nack(e));
+                });
+    }
+
+    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
+        Message<Record<String, String>> message = Message.of(Record.of(record.getKey(), record.getPayload()))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .addHeaders(new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8)),
+                                new RecordHeader("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8)),
+                                new RecordHeader("dead-letter-partition",
+                                        String.valueOf(record.getPartition()).getBytes(StandardCharsets.UTF_8)),
+                                new RecordHeader("dead-letter-offset", record.getMetadata(IncomingKafkaRecordMetadata.class)
+                                        .map(m -> String.valueOf(m.getOffset())).orElse("").getBytes(StandardCharsets.UTF_8)))
+                        .build());
+        return deadLetters.sendMessage(message);
     }
 
     private Mention parse(String payload) {

@@ -45,6 +45,57 @@ class MentionConsumerTest {
             assertEquals(mention, scored.mention());
             assertEquals("en", scored.language());
             assertTrue(scored.influence() > 0.8, "a verified author with 2M followers is influential: " + scored.influence());
+            assertEquals("other", scored.topic());
+            assertTrue(!scored.spam());
+        }
+    }
+
+    @Test
+    void textIsScoredAndRepeatedTextsAreMarkedAsSpam() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String tag = run.chars().filter(Character::isLetterOrDigit).mapToObj(c -> String.valueOf((char) ('a' + c % 26)))
+                .collect(java.util.stream.Collectors.joining());
+        String text = "Best deal: buy a Nordlys laptop today at half price, visit our page now #" + tag;
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            for (int i = 0; i < 3; i++) {
+                Mention m = new Mention(Mention.VERSION, "x", run + "-" + i, null, null, null,
+                        new Author("bot-" + i, "@bot" + i, 3, false), text + " https://t.co/" + i, null,
+                        Instant.now(), null, List.of(), Instant.now());
+                kafka.send(TestTopics.topic(Topics.MENTIONS_RAW), m.conversationKey(), json.writeValueAsString(m));
+            }
+            ConsumerRecord<String, String> third = kafka.await(TestTopics.topic(Topics.MENTIONS_SCORED),
+                    r -> r.value().contains(run + "-2"), Duration.ofSeconds(30));
+            ScoredMention scored = json.readValue(third.value(), ScoredMention.class);
+            assertTrue(scored.spam(), third.value());
+            assertTrue(scored.signals().contains("spam:repeated"), scored.signals().toString());
+            assertEquals("en", scored.language());
+            assertEquals("purchase", scored.topic());
+        }
+    }
+
+    @Test
+    void anAuthorWhoKeepsAnsweringOthersBecomesAnExpertCandidate() throws Exception {
+        String run = UUID.randomUUID().toString();
+        Author helper = new Author("helper-" + run, "@helper", 800, false);
+        String[] answers = {
+            "You can fix it: go to Settings and reinstall the driver, it worked for me",
+            "Try holding the power button for 30 seconds, that resets the battery controller",
+            "Make sure the firmware is up to date, you can check it in the update settings",
+            "You need to unpair the headset first, then go to Bluetooth and pair it again",
+            "Here's how to use the recovery mode: hold F11 while it boots, it works fine",
+            "You should update the printer driver from the support page, that fixed it for me"};
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            for (int i = 0; i < answers.length; i++) {
+                Mention m = new Mention(Mention.VERSION, "community", run + "-" + i, null, "thread-" + run,
+                        "question-" + i, helper, answers[i], "en", Instant.now(), null, List.of(), Instant.now());
+                kafka.send(TestTopics.topic(Topics.MENTIONS_RAW), m.conversationKey(), json.writeValueAsString(m));
+            }
+            ConsumerRecord<String, String> fourth = kafka.await(TestTopics.topic(Topics.MENTIONS_SCORED),
+                    r -> r.value().contains("\"nativeId\":\"" + run + "-3\""), Duration.ofSeconds(30));
+            assertTrue(!json.readValue(fourth.value(), ScoredMention.class).expertCandidate(), "4 answers are not enough yet");
+            ConsumerRecord<String, String> last = kafka.await(TestTopics.topic(Topics.MENTIONS_SCORED),
+                    r -> r.value().contains("\"nativeId\":\"" + run + "-5\""), Duration.ofSeconds(30));
+            assertTrue(json.readValue(last.value(), ScoredMention.class).expertCandidate(), last.value());
         }
     }
 

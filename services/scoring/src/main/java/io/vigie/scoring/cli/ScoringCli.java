@@ -1,0 +1,95 @@
+package io.vigie.scoring.cli;
+
+import io.vigie.scoring.service.LanguageIdentifier;
+import io.vigie.scoring.service.LinguaLanguageIdentifier;
+import io.vigie.scoring.service.OptimaizeLanguageIdentifier;
+import io.vigie.scoring.service.ScorerSettings;
+import io.vigie.scoring.service.TextScorer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Command line of the scoring service: batch scoring, evaluations and training, through the service's own classes. */
+public final class ScoringCli {
+
+    private ScoringCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        Map<String, String> opts = options(args);
+        ScorerSettings settings = ScorerSettings.defaults();
+        switch (args[0]) {
+            case "eval-language" -> {
+                Set<String> conf = settings.languages();
+                Set<String> decoys = settings.decoyLanguages();
+                int min = settings.minLetters();
+                int max = settings.maxChars();
+                List<Supplier<LanguageIdentifier>> ids = List.of(
+                        () -> new LinguaLanguageIdentifier(conf, decoys, false, min, max),
+                        () -> new LinguaLanguageIdentifier(conf, Set.of(), false, min, max),
+                        () -> new LinguaLanguageIdentifier(conf, decoys, true, min, max),
+                        () -> new OptimaizeLanguageIdentifier(conf, decoys, min));
+                LanguageEvaluation.run(Path.of(required(opts, "data")), conf, ids, System.out);
+            }
+            case "score-file" -> ScoreFile.run(Path.of(required(opts, "in")), Path.of(required(opts, "out")),
+                    TextScorer.create(settings), System.out);
+            case "eval-sentiment" -> SentimentEvaluation.run(Path.of(required(opts, "data")), TextScorer.create(settings),
+                    System.out);
+            case "train-sentiment" -> {
+                List<SentimentTrainer.Params> grid = new java.util.ArrayList<>();
+                for (String g : opts.getOrDefault("grid", "10:0.1:1e-6:2").split(",")) {
+                    String[] f = g.split(":");
+                    grid.add(new SentimentTrainer.Params(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
+                            Double.parseDouble(f[2]), Integer.parseInt(f[3])));
+                }
+                SentimentTrainer.run(Path.of(required(opts, "train")), Path.of(required(opts, "val")),
+                        Path.of(required(opts, "out")), languageIdentifier(settings), grid, System.out);
+            }
+            default -> {
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    /** The language identifier the service uses, with the same settings. */
+    static LanguageIdentifier languageIdentifier(ScorerSettings settings) {
+        return new LinguaLanguageIdentifier(settings.languages(), settings.decoyLanguages(), settings.highAccuracy(),
+                settings.minLetters(), settings.maxChars());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
+            }
+            opts.put(args[i].substring(2), args[++i]);
+        }
+        return opts;
+    }
+
+    private static String required(Map<String, String> opts, String name) {
+        String v = opts.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return v;
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: scoring-cli <command> [--name value]...
+                  score-file      --in <tsv with a text column> --out <tsv>
+                  eval-sentiment  --data <tsv with lang,label,text>
+                  eval-language   --data <tsv with lang,text>
+                  train-sentiment --train <tsv> --val <tsv> --out <model file>""");
+    }
+}

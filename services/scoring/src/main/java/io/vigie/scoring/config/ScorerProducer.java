@@ -1,0 +1,36 @@
+package io.vigie.scoring.config;
+
+import io.vigie.scoring.service.ProductLines;
+import io.vigie.scoring.service.ScorerSettings;
+import io.vigie.scoring.service.SpamDetector;
+import io.vigie.scoring.service.TextScorer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.LinkedHashSet;
+
+/** Builds the text scorer and the spam detector from the configuration, once, at start. */
+@ApplicationScoped
+public class ScorerProducer {
+
+    private final ScoringConfig config;
+
+    public ScorerProducer(ScoringConfig config) {
+        this.config = config;
+    }
+
+    @Produces
+    @ApplicationScoped
+    TextScorer textScorer() {
+        ScorerSettings settings = new ScorerSettings(new LinkedHashSet<>(config.languages()),
+                new LinkedHashSet<>(config.decoyLanguages()), config.highAccuracy(), config.minLetters(), config.maxChars(),
+                config.productLines().isEmpty() ? ProductLines.DEFAULTS : config.productLines(),
+                ScorerSettings.DEFAULT_MODEL);
+        return TextScorer.create(settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SpamDetector spamDetector() {
+        return new SpamDetector(config.spam().repeats(), config.spam().window(), config.spam().capacity());
+    }
+}

@@ -1,0 +1,96 @@
+package io.vigie.scoring.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Marks spam and bot posts: the same text (ignoring case, links, handles and digits) posted again and again within a
+ * time window, and link farms (many links, or links with little text and many hashtags). Marked, never dropped.
+ * Remembers the most recent fingerprints only (bounded), per instance.
+ */
+public final class SpamDetector {
+
+    private final int repeats;
+    private final Duration window;
+    private final int capacity;
+    private final Map<String, Seen> recent;
+
+    private record Seen(Instant first, int count) {
+    }
+
+    /**
+     * @param repeats   the n-th copy of a text within the window and later ones are spam
+     * @param window    how long copies are counted together
+     * @param capacity  how many distinct recent texts are remembered
+     */
+    public SpamDetector(int repeats, Duration window, int capacity) {
+        this.repeats = repeats;
+        this.window = window;
+        this.capacity = capacity;
+        this.recent = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
+                return size() > SpamDetector.this.capacity;
+            }
+        };
+    }
+
+    /** Why {@code text} posted at {@code at} is spam (e.g. {@code spam:repeated}); empty when it is not. */
+    public List<String> check(String text, Instant at) {
+        List<String> reasons = new ArrayList<>(1);
+        String s = text == null ? "" : TextNormalizer.clean(text);
+        int links = 0;
+        int hashtags = 0;
+        int words = 0;
+        for (String token : s.split(" ")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (TextNormalizer.startsUrl(token, 0)) {
+                links++;
+            } else if (token.startsWith("#")) {
+                hashtags++;
+            } else if (!token.startsWith("@")) {
+                words++;
+            }
+        }
+        if (links >= 3 || links >= 1 && hashtags >= 5 || links >= 2 && words < 5) {
+            reasons.add("spam:links");
+        }
+        String fingerprint = fingerprint(s);
+        if (fingerprint.length() >= 20) {
+            synchronized (recent) {
+                Seen seen = recent.get(fingerprint);
+                if (seen == null || Duration.between(seen.first(), at).compareTo(window) > 0) {
+                    seen = new Seen(at, 1);
+                } else {
+                    seen = new Seen(seen.first(), seen.count() + 1);
+                }
+                recent.put(fingerprint, seen);
+                if (seen.count() >= repeats) {
+                    reasons.add("spam:repeated");
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /** Lowercased words and emoji of a text, without links, handles, digits or punctuation. */
+    static String fingerprint(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (String token : s.toLowerCase(Locale.ROOT).split(" ")) {
+            if (token.isEmpty() || token.startsWith("@") || TextNormalizer.startsUrl(token, 0)) {
+                continue;
+            }
+            token.codePoints().filter(cp -> !Character.isDigit(cp) && (Character.isLetter(cp)
+                    || Character.getType(cp) == Character.OTHER_SYMBOL)).forEach(out::appendCodePoint);
+            out.append(' ');
+        }
+        return out.toString().trim();
+    }
+}

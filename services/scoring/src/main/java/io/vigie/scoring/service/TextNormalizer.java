@@ -1,0 +1,113 @@
+package io.vigie.scoring.service;
+
+/**
+ * Cleans social-media text before scoring: decodes HTML entities and literal {@code \\uXXXX} escapes, and strips
+ * what carries no language (URLs, @handles, the '#' of hashtags, emoji, digits) for language identification.
+ */
+public final class TextNormalizer {
+
+    private TextNormalizer() {
+    }
+
+    /** Decodes {@code &amp;}-style entities and literal {@code \\u2019} escapes; collapses whitespace. */
+    public static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 5 < n && text.charAt(i + 1) == 'u' && isHex(text, i + 2, 4)) {
+                c = (char) Integer.parseInt(text, i + 2, i + 6, 16);
+                i += 5;
+            } else if (c == '&') {
+                int semi = text.indexOf(';', i);
+                if (semi > i && semi - i <= 6) {
+                    char decoded = entity(text.substring(i + 1, semi));
+                    if (decoded != 0) {
+                        c = decoded;
+                        i = semi;
+                    }
+                }
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Only the words of {@code text}: URLs, @handles, hashtags, emoji, digits and punctuation become spaces. What
+     * remains is what a language identifier should look at. Hashtags are dropped too: they are mostly names
+     * (#MasterChefBR) that mislead it.
+     */
+    public static String wordsOnly(String text) {
+        String s = clean(text);
+        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '@' || c == '#' || startsUrl(s, i)) {
+                while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                    i++;
+                }
+                out.append(' ');
+                continue;
+            }
+            int cp = s.codePointAt(i);
+            if (Character.isLetter(cp) || (cp == '\'' || cp == '’') && out.length() > 0) {
+                out.appendCodePoint(cp);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString().trim();
+    }
+
+    /** How many letters {@code text} has. */
+    public static int letters(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static boolean startsUrl(String s, int i) {
+        return s.startsWith("http://", i) || s.startsWith("https://", i) || s.startsWith("www.", i);
+    }
+
+    private static boolean isHex(String s, int from, int len) {
+        for (int i = from; i < from + len; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char entity(String name) {
+        return switch (name) {
+            case "amp" -> '&';
+            case "lt" -> '<';
+            case "gt" -> '>';
+            case "quot" -> '"';
+            case "apos", "#39" -> '\'';
+            case "nbsp" -> ' ';
+            default -> 0;
+        };
+    }
+}
