@@ -376,12 +376,14 @@ spec:
     - host: {{ $svc.ingress.host | quote }}
       http:
         paths:
-          - path: {{ $svc.ingress.path }}
+          {{- range $svc.ingress.paths }}
+          - path: {{ . }}
             pathType: Prefix
             backend:
               service:
                 name: {{ $fullname }}
                 port:
                   name: http
+          {{- end }}
 {{- end }}
 {{- end -}}

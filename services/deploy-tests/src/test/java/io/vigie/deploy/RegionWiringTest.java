@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,6 +124,21 @@ class RegionWiringTest {
             boolean internet = spec.path("egress").findValues("ipBlock").stream()
                     .anyMatch(b -> b.path("cidr").asText().equals("0.0.0.0/0"));
             assertEquals(svc.equals("ingestion"), internet, np.id() + ": only ingestion calls the networks' APIs");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("REGIONS")
+    void noTwoServicesClaimTheSamePathOfAHost(String region) {
+        Set<String> claimed = new TreeSet<>();
+        for (Manifest ingress : ofKind(render(region), "Ingress")) {
+            for (JsonNode rule : ingress.tree().at("/spec/rules")) {
+                for (JsonNode path : rule.at("/http/paths")) {
+                    String key = rule.path("host").asText() + path.path("path").asText();
+                    assertTrue(claimed.add(key), ingress.id() + " claims " + key + " again");
+                    assertEquals(ingress.name(), path.at("/backend/service/name").asText(), ingress.id());
+                }
+            }
         }
     }
 
