@@ -77,6 +77,10 @@ final class VigieServices implements AutoCloseable {
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.put("VIGIE_CENTRES_SEED_FILE", root.resolve("infra/sample/centres.json").toString());
+        // Routing follows centres.config; the same seed makes it independent of start order. Its clock starts on a
+        // Monday at 10:00 UTC, when Montpellier and Bratislava are open, so follow-the-sun does not depend on the day.
+        env.put("VIGIE_ROUTING_CENTRES_SEED_FILE", root.resolve("infra/sample/centres.json").toString());
+        env.put("VIGIE_ROUTING_CLOCK_START", "2026-11-23T10:00:00Z");
         processes.add(pb.start());
     }
 

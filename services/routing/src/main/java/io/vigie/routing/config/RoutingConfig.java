@@ -47,6 +47,12 @@ public interface RoutingConfig {
     @WithDefault("PT10S")
     Duration republishAfter();
 
+    /**
+     * ISO-8601 instant at which routing's clock starts, then runs at normal speed (end-to-end tests and demos that
+     * need known opening hours). Unset in production: the system clock.
+     */
+    Optional<String> clockStart();
+
     /** SLA used for a centre whose configuration has none. */
     DefaultSla defaultSla();
 

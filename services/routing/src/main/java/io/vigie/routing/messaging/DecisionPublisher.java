@@ -11,6 +11,7 @@ import io.vigie.routing.repository.DecisionRepository.StoredDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -40,7 +41,8 @@ public class DecisionPublisher {
     }
 
     /** Sends the decisions one after the other, then marks them published. */
-    public Uni<Void> publish(List<StoredDecision> stored) {
+    public Uni<Void> publish(List<StoredDecision> decisions) {
+        List<StoredDecision> stored = decisions.stream().filter(Objects::nonNull).toList();
         if (stored.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -3,8 +3,11 @@ package io.vigie.routing.messaging;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.AgentPresence;
+import io.vigie.events.ConversationClosed;
+import io.vigie.events.Reply;
 import io.vigie.events.ScoredMention;
 import io.vigie.routing.service.AssignmentService;
+import io.vigie.routing.service.LifecycleService;
 import io.vigie.routing.service.MaintenanceService;
 import io.vigie.routing.service.PresenceService;
 import io.vigie.routing.service.RoutingService;
@@ -22,10 +25,12 @@ public class RoutingFlow {
     private final AssignmentService assignment;
     private final PresenceService presence;
     private final MaintenanceService maintenance;
+    private final LifecycleService lifecycle;
     private final DecisionPublisher publisher;
 
     public RoutingFlow(RoutingService routing, AssignmentService assignment, PresenceService presence,
-            MaintenanceService maintenance, DecisionPublisher publisher) {
+            MaintenanceService maintenance, LifecycleService lifecycle, DecisionPublisher publisher) {
+        this.lifecycle = lifecycle;
         this.routing = routing;
         this.assignment = assignment;
         this.presence = presence;
@@ -45,6 +50,26 @@ public class RoutingFlow {
         return presence.apply(p)
                 .call(applied -> publisher.publish(applied.decisions()))
                 .chain(applied -> dispatchAll(applied.centres()));
+    }
+
+    /** Applies an agent's public reply (waiting for the customer), publishes it, then dispatches the freed capacity. */
+    public Uni<Void> onReply(Reply reply) {
+        return lifecycle.replied(reply)
+                .call(changed -> publisher.publish(changed.decisions()))
+                .chain(changed -> dispatch(changed.centre()));
+    }
+
+    /** Applies a close from the workspace, publishes it, then dispatches the freed capacity. */
+    public Uni<Void> onClosed(ConversationClosed closed) {
+        return lifecycle.closed(closed)
+                .call(changed -> publisher.publish(changed.decisions()))
+                .chain(changed -> dispatch(changed.centre()));
+    }
+
+    /** A supervisor pulls a conversation into the queues; emits false if it is unknown or not theirs. */
+    public Uni<Boolean> pull(String id, String supervisor, java.util.function.BiPredicate<String, String> maySee) {
+        return lifecycle.pull(id, supervisor, maySee).chain(changed -> changed == null ? Uni.createFrom().item(false)
+                : publisher.publish(changed.decisions()).chain(() -> dispatch(changed.centre())).replaceWith(true));
     }
 
     /** Assigns what a centre can assign now, and publishes it. */

@@ -35,10 +35,12 @@ public class AssignmentService {
     private final ConversationRepository conversations;
     private final DecisionLog log;
     private final RoutingConfig config;
+    private final RoutingMetrics metrics;
     private final Clock clock;
 
     public AssignmentService(AgentRepository agents, ConversationRepository conversations, DecisionLog log,
-            RoutingConfig config, Clock clock) {
+            RoutingConfig config, RoutingMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.agents = agents;
         this.conversations = conversations;
         this.log = log;
@@ -94,6 +96,7 @@ public class AssignmentService {
                 why.add("hand-off lease to " + c.centre + " renewed until " + c.leaseExpiresAt + " while worked");
             }
             assigned.add(c);
+            metrics.assignment(c.centre);
             reasons.add(why);
         }
         List<Uni<StoredDecision>> writes = new ArrayList<>();

@@ -27,9 +27,18 @@ public class DecisionLog {
         this.json = json;
     }
 
-    /** Records the transition {@code from → c.state} with its reasons and stores the decision to publish. */
+    /**
+     * Records the transition {@code from → c.state} with its reasons and stores the decision to publish; emits null
+     * (nothing to publish) while the conversation has no centre.
+     */
     public Uni<StoredDecision> record(Conversation c, String from, List<String> reasons, ScoredMention message,
             Instant now) {
+        if (c.centre == null) {
+            // No centre yet: the transition is kept, no decision is published (consumers need a centre); the tick
+            // routes it once a centre covers it.
+            return conversations.recordTransition(c.id, from, c.state, String.join("; ", reasons), now)
+                    .replaceWith((StoredDecision) null);
+        }
         String payload;
         try {
             payload = json.writeValueAsString(DecisionMapper.toEvent(c, reasons, message, now));

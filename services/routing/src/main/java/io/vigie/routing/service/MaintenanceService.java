@@ -31,10 +31,12 @@ public class MaintenanceService {
     private final CentreDirectory directory;
     private final DecisionLog log;
     private final RoutingConfig config;
+    private final RoutingMetrics metrics;
     private final Clock clock;
 
     public MaintenanceService(ConversationRepository conversations, RoutingService routing, CentreSelector selector,
-            CentreDirectory directory, DecisionLog log, RoutingConfig config, Clock clock) {
+            CentreDirectory directory, DecisionLog log, RoutingConfig config, RoutingMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.conversations = conversations;
         this.routing = routing;
         this.selector = selector;
@@ -63,6 +65,7 @@ public class MaintenanceService {
                 c.priority = Math.min(100, c.priority + config.escalationBoost());
                 c.escalationLevel++;
                 c.escalatedAt = now;
+                metrics.escalation(c.centre);
                 c.updatedAt = now;
                 writes.add(log.record(c, c.state, List.of(what, "escalation " + c.escalationLevel + ": priority "
                         + before + " → " + c.priority, "supervisors of " + c.centre + " notified"), null, now));

@@ -32,10 +32,12 @@ public class RoutingService {
     private final Triage triage;
     private final DecisionLog log;
     private final RoutingConfig config;
+    private final RoutingMetrics metrics;
     private final Clock clock;
 
     public RoutingService(ConversationRepository conversations, CentreSelector selector, CentreDirectory directory,
-            Triage triage, DecisionLog log, RoutingConfig config, Clock clock) {
+            Triage triage, DecisionLog log, RoutingConfig config, RoutingMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.conversations = conversations;
         this.selector = selector;
         this.directory = directory;
@@ -106,13 +108,16 @@ public class RoutingService {
                 place(c, now, reasons, true);
             }
         }
+        if (created) {
+            metrics.conversation(c.centre, c.actionable);
+        }
         Uni<StoredDecision> first = created
                 ? conversations.recordTransition(c.id, null, ConversationState.NEW.id(),
                         "first message by " + c.authorId + " in " + c.space, now).replaceWith((StoredDecision) null)
                 : Uni.createFrom().nullItem();
         String fromState = created ? ConversationState.NEW.id() : from;
         return first.chain(() -> log.record(c, fromState, reasons, scored, now))
-                .map(d -> new Routed(c.centre, List.of(d)));
+                .map(d -> new Routed(c.centre, d == null ? List.of() : List.of(d)));
     }
 
     private static List<String> mergeSkills(List<String> known, List<String> fresh) {
@@ -136,6 +141,7 @@ public class RoutingService {
         c.homeCentre = choice.home();
         c.leaseExpiresAt = choice.handedOff() ? now.plus(config.handoffLease()) : null;
         if (choice.handedOff()) {
+            metrics.handoff(choice.home(), choice.centre());
             reasons.add("hand-off lease to " + c.centre + " until " + c.leaseExpiresAt);
         }
         Optional<CentreConfig> centre = directory.centre(c.centre);

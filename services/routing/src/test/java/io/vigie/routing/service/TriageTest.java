@@ -84,6 +84,9 @@ class TriageTest {
         assertEquals("montpellier", d.centre(), "still counted for its centre");
         assertTrue(d.reasons().contains("not actionable: praise only"), d.reasons().toString());
         assertTrue(d.reasons().contains("kept out of the queues; a supervisor can pull it in"), d.reasons().toString());
+        // Non-actionable conversations still count in the metrics.
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "vigie_routing_conversations_total{actionable=\"false\",centre=\"montpellier\"}"));
     }
 
     @Test
