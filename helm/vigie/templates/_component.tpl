@@ -270,7 +270,7 @@ spec:
       ports:
         - port: http
           protocol: TCP
-    {{- if eq $svc.kind "api" }}
+    {{- if or (eq $svc.kind "api") (and $svc.ingress $svc.ingress.enabled) }}
     # Agents, supervisors and webhooks come through the ingress controller.
     - from:
         {{- toYaml $np.ingressFrom | nindent 8 }}

@@ -115,12 +115,14 @@ class RegionWiringTest {
     @FieldSource("REGIONS")
     void onlyWhatMustTalkCan(String region) {
         var all = render(region);
+        Set<String> ingresses = names(ofKind(all, "Ingress"));
         for (Manifest np : ofKind(all, "NetworkPolicy")) {
             String svc = np.name().substring("vigie-".length());
             JsonNode spec = np.tree().path("spec");
             assertEquals(List.of("Ingress", "Egress"), texts(spec.path("policyTypes")), np.id());
             int ingressRules = spec.path("ingress").size();
-            assertEquals(APIS.contains(svc) ? 2 : 1, ingressRules, np.id() + ": metrics for all, the ingress only for APIs");
+            boolean exposed = APIS.contains(svc) || ingresses.contains("vigie-" + svc);
+            assertEquals(exposed ? 2 : 1, ingressRules, np.id() + ": metrics for all, the ingress controller only for APIs and exposed services");
             boolean internet = spec.path("egress").findValues("ipBlock").stream()
                     .anyMatch(b -> b.path("cidr").asText().equals("0.0.0.0/0"));
             assertEquals(svc.equals("ingestion"), internet, np.id() + ": only ingestion calls the networks' APIs");
