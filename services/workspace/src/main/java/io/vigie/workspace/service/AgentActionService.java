@@ -73,9 +73,12 @@ public class AgentActionService {
                         throw Problems.conflict("conversation " + id + " is " + c.state
                                 + (c.assignee == null ? "" : ", held by " + c.assignee));
                     }
+                    // The guarded update won (it holds the row lock): bring the loaded entity in line with it.
+                    c.assignee = actor.name();
+                    c.state = "assigned";
                     return audit.record(actor, "claim", id, null);
                 })
-                .chain(() -> conversations.getSession().chain(s -> s.refresh(c)).replaceWith(c))
+                .replaceWith(c)
                 .invoke(x -> live.publish(LiveEvent.of("assignment", id, x.centre, x.space, x.assignee))));
     }
 

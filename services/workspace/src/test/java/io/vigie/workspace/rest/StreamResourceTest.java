@@ -112,4 +112,20 @@ class StreamResourceTest {
                     r -> r.value().contains(marker) && r.headers().lastHeader("dead-letter-reason") != null, Fixtures.WAIT);
         }
     }
+
+    @Test
+    void responseFallingDueSoonRaisesOneSlaWarning() throws Exception {
+        BlockingQueue<String> montpellier = open("agent-montpellier");
+        String thread = UUID.randomUUID().toString();
+        String id = "x:" + thread;
+        io.vigie.events.RoutingDecision d = Fixtures.decision(thread, thread, "montpellier", "x:@NordlysCare_FR", "fr",
+                "Toujours en panne", Sentiment.NEGATIVE, -0.4, Instant.now());
+        Fixtures.publish(json, new io.vigie.events.RoutingDecision(d.version(), d.conversationId(), d.state(), d.centre(),
+                d.queue(), d.priority(), d.actionable(), d.reasons(), Instant.now().plusSeconds(120), d.message(),
+                d.routedAt()));
+        assertTrue(next(montpellier, "sla_warning", id).contains("due at"));
+        io.restassured.RestAssured.given().auth().oauth2(Tokens.forUser("agent-montpellier"))
+                .get("/api/conversations/" + id).then().statusCode(200)
+                .body("conversation.slaWarnedAt", org.hamcrest.Matchers.notNullValue());
+    }
 }
