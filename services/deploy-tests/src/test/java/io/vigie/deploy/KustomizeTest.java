@@ -98,6 +98,9 @@ class KustomizeTest {
         Manifest ns = objects.stream().filter(m -> m.kind().equals("Namespace")).findFirst().orElseThrow();
         assertEquals("vigie-" + region, ns.name());
         assertEquals("restricted", ns.tree().at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText());
+        JsonNode values = regionValues(region);
+        assertEquals(values.at("/region/residencyZone").asText(),
+                ns.tree().at("/metadata/labels/vigie.io~1residency-zone").asText(), "namespace vs chart residency zone");
 
         Map<String, JsonNode> topics = objects.stream().filter(m -> m.kind().equals("KafkaTopic"))
                 .collect(Collectors.toMap(Manifest::name, Manifest::tree));
@@ -107,7 +110,6 @@ class KustomizeTest {
             assertEquals("vigie", t.at("/metadata/labels/strimzi.io~1cluster").asText());
         });
 
-        JsonNode values = regionValues(region);
         for (String svc : List.of("scoring", "routing")) {
             JsonNode scaling = values.at("/services/" + svc + "/autoscaling");
             String topic = region + "." + scaling.path("topic").asText();

@@ -152,6 +152,11 @@ class RegionWiringTest {
         assertTrue(seed.isArray() && seed.size() >= 1, seed.toString());
         assertEquals(region, seed.get(0).path("id").asText());
         assertTrue(seed.get(0).path("primaryLanguages").size() >= 1);
+        String zone = one(all, "ConfigMap", "vigie-region").tree().at("/data/VIGIE_RESIDENCY_ZONE").asText();
+        for (JsonNode centre : seed) {
+            assertEquals(zone, centre.path("residencyZone").asText(),
+                    "centre " + centre.path("id").asText() + " must keep its data in the region's residency zone");
+        }
         JsonNode dashboard = JSON.readTree(one(all, "ConfigMap", "vigie-dashboard").tree()
                 .at("/data/vigie-" + region + ".json").asText());
         assertEquals("vigie-" + region, dashboard.path("uid").asText());
