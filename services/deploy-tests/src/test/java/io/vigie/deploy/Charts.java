@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** Renders the umbrella chart with Helm itself (helm-java: Helm's Go code in-process, no binary, no download). */
@@ -34,9 +36,14 @@ final class Charts {
         }
     }
 
-    /** Renders the chart for one region (values.yaml overlaid by values-&lt;region&gt;.yaml) into namespace vigie-&lt;region&gt;. */
+    private static final Map<String, String> REGION_RENDERS = new ConcurrentHashMap<>();
+
+    /**
+     * Renders the chart for one region (values.yaml overlaid by values-&lt;region&gt;.yaml) into namespace
+     * vigie-&lt;region&gt;; rendered once per test run (the chart does not change while the tests run).
+     */
     static String renderRegion(String region) {
-        return render("vigie-" + region, Repo.chart().resolve("values-" + region + ".yaml"));
+        return REGION_RENDERS.computeIfAbsent(region, r -> render("vigie-" + r, Repo.chart().resolve("values-" + r + ".yaml")));
     }
 
     /** Renders the chart with the given values files (none: values.yaml alone); Helm's own errors propagate. */
