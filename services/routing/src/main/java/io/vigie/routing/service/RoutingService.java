@@ -47,7 +47,10 @@ public class RoutingService {
         this.clock = clock;
     }
 
-    /** The outcome of routing one message: the conversation's centre (to dispatch) and the decisions to publish. */
+    /**
+     * The outcome of routing one message: the centre to dispatch (null when nothing waits to be assigned) and the
+     * decisions to publish.
+     */
     public record Routed(String centre, List<StoredDecision> decisions) {
     }
 
@@ -62,7 +65,7 @@ public class RoutingService {
                 .chain(created -> conversations.lock(id)
                         .chain(c -> conversations.addMessage(id, scored.mention().key(), scored.mention().createdAt())
                                 .chain(isNew -> isNew ? onMessage(c, scored, created, now)
-                                        : Uni.createFrom().item(new Routed(c.centre, List.of())))));
+                                        : Uni.createFrom().item(new Routed(null, List.of())))));
     }
 
     private Uni<Routed> onMessage(Conversation c, ScoredMention scored, boolean created, Instant now) {
@@ -117,7 +120,8 @@ public class RoutingService {
                 : Uni.createFrom().nullItem();
         String fromState = created ? ConversationState.NEW.id() : from;
         return first.chain(() -> log.record(c, fromState, reasons, scored, now))
-                .map(d -> new Routed(c.centre, d == null ? List.of() : List.of(d)));
+                .map(d -> new Routed(ConversationState.QUEUED.id().equals(c.state) ? c.centre : null,
+                        d == null ? List.of() : List.of(d)));
     }
 
     private static List<String> mergeSkills(List<String> known, List<String> fresh) {

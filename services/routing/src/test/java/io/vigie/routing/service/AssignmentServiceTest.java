@@ -50,6 +50,8 @@ class AssignmentServiceTest {
     TestClock clock;
     @Inject
     RoutingFlow flow;
+    @Inject
+    AssignmentService assignment;
 
     private RoutingScenario scenario;
 
@@ -148,6 +150,19 @@ class AssignmentServiceTest {
         assertEquals("sv-b", RoutingScenario.conversation(ids.get(0)).assignedAgent);
         assertEquals("sv-b", RoutingScenario.conversation(ids.get(1)).assignedAgent);
         assertEquals("queued", RoutingScenario.conversation(ids.get(2)).state);
+    }
+
+    @Test
+    void holdingCentreKeepsItsQueueForAgentsToClaim() throws Throwable {
+        centre("vilnius", "lt");
+        scenario.presence("lt-a", "vilnius", Agent.ONLINE, 5, List.of());
+        RoutingScenario.awaitAgents(Agent.ONLINE, "lt-a");
+        String id = scenario.complaint("lt", "facebook:nordlys.lt");
+        await().atMost(Duration.ofSeconds(60)).until(() -> RoutingScenario.conversation(id) != null
+                && "queued".equals(RoutingScenario.conversation(id).state));
+        assertTrue(VertxContextSupport.subscribeAndAwait(() -> assignment.dispatch("vilnius")).isEmpty());
+        assertEquals("queued", RoutingScenario.conversation(id).state);
+        assertEquals(null, RoutingScenario.conversation(id).assignedAgent);
     }
 
     @Test
