@@ -46,7 +46,9 @@ class HelmChartTest {
     @ParameterizedTest
     @FieldSource("REGIONS")
     void everyRenderedObjectOfARegionIsAValidKubernetesObject(String region) {
-        var manifests = StrictKubernetesValidator.parse(Charts.renderRegion(region));
+        String rendered = Charts.renderRegion(region);
+        assertFalse(rendered.contains("<no value>"), "a template refers to a value the region does not have");
+        var manifests = StrictKubernetesValidator.parse(rendered);
         assertTrue(manifests.size() > 20, "only " + manifests.size() + " objects rendered");
         assertEquals(List.of(), validator.violations(manifests));
     }
