@@ -15,7 +15,8 @@ const WORDS = {
     rule_wrong_language: "not in the customer's language", rule_wrong_account: 'another brand account than the space\'s',
     rule_second_reply: 'this post already has a reply', rule_empty: 'the reply is empty',
     receipt: 'Delivery receipt', slaWarning: 'SLA warning', newMessage: 'New customer message', assignment: 'Assignment',
-    opening: 'start', closing: 'end', restated: 'restated publicly',
+    opening: 'start', closing: 'end', restated: 'restated publicly', urgency: 'urgency', influence: 'influence',
+    transferTo: 'Transfer to agent (name) or centre (centre:<id>, supervisors)', expert: 'Community expert', accept: 'Mark as accepted answer', accepted: 'accepted answer', hideSpam: 'Hide as spam',
   },
   fr: {
     queue: 'File', mine: 'Les miennes', all: 'Toutes', noConversation: 'Choisissez une conversation', claim: 'Prendre',
@@ -33,7 +34,8 @@ const WORDS = {
     rule_wrong_language: "pas dans la langue du client", rule_wrong_account: "un autre compte de marque que celui de l'espace",
     rule_second_reply: 'ce message a déjà une réponse', rule_empty: 'la réponse est vide',
     receipt: 'Accusé de livraison', slaWarning: 'Alerte SLA', newMessage: 'Nouveau message client', assignment: 'Attribution',
-    opening: 'début', closing: 'fin', restated: 'réexprimé publiquement',
+    opening: 'début', closing: 'fin', restated: 'réexprimé publiquement', urgency: 'urgence', influence: 'influence',
+    transferTo: 'Transférer à un agent (nom) ou un centre (centre:<id>, superviseurs)', expert: 'Expert de la communauté', accept: 'Marquer comme réponse acceptée', accepted: 'réponse acceptée', hideSpam: 'Masquer (spam)',
   },
 };
 

@@ -31,6 +31,9 @@ class VigieApp extends LitElement {
   async start(keycloak) {
     this.kc = keycloak;
     this.me = await this.api('GET', '/api/me');
+    // A community expert (without agent or supervisor role) works only through the expert endpoints.
+    this.expert = this.me.roles.includes('expert') && !this.me.roles.includes('agent') && !this.me.roles.includes('supervisor');
+    this.base = this.expert ? '/api/expert/conversations' : '/api/conversations';
     document.addEventListener('keydown', (e) => this.onKey(e));
     await this.loadQueue();
     this.stream();
@@ -66,7 +69,7 @@ class VigieApp extends LitElement {
 
   async loadQueue() {
     await this.run(async () => {
-      this.conversations = await this.api('GET', '/api/conversations?limit=200' + (this.mine ? '&mine=true' : ''));
+      this.conversations = await this.api('GET', this.base + '?limit=200' + (this.mine && !this.expert ? '&mine=true' : ''));
     });
   }
 
@@ -76,19 +79,33 @@ class VigieApp extends LitElement {
     this.verdict = null;
     this.override = '';
     await this.loadDetail();
-    await this.run(async () => { this.canned = await this.api('GET', `/api/conversations/${encodeURIComponent(id)}/canned`); });
+    if (!this.expert) {
+      await this.run(async () => { this.canned = await this.api('GET', `/api/conversations/${encodeURIComponent(id)}/canned`); });
+    }
   }
 
   async loadDetail() {
     if (!this.selected) return;
-    await this.run(async () => { this.detail = await this.api('GET', `/api/conversations/${encodeURIComponent(this.selected)}`); });
+    await this.run(async () => { this.detail = await this.api('GET', `${this.base}/${encodeURIComponent(this.selected)}`); });
   }
 
   async act(action, body) {
     const id = encodeURIComponent(this.selected);
-    await this.run(() => this.api('POST', `/api/conversations/${id}/${action}`, body));
+    await this.run(() => this.api('POST', `${this.base}/${id}/${action}`, body));
     await this.loadDetail();
     await this.loadQueue();
+  }
+
+  async transfer() {
+    const target = prompt(t('transferTo'), '');
+    if (!target) return;
+    const [kind, value] = target.startsWith('centre:') ? ['toCentre', target.slice(7)] : ['toAgent', target];
+    await this.act('transfer', { [kind]: value });
+  }
+
+  async removeLabel(label) {
+    await this.run(() => this.api('DELETE', `/api/conversations/${encodeURIComponent(this.selected)}/labels/${encodeURIComponent(label)}`));
+    await this.loadDetail();
   }
 
   async escalate() {
@@ -125,7 +142,7 @@ class VigieApp extends LitElement {
     if (this.override.trim()) body.override = this.override.trim();
     try {
       this.error = null;
-      await this.api('POST', `/api/conversations/${encodeURIComponent(this.selected)}/replies`, body);
+      await this.api('POST', `${this.base}/${encodeURIComponent(this.selected)}/replies`, body);
       this.draft = '';
       this.override = '';
       this.verdict = null;
@@ -234,11 +251,11 @@ class VigieApp extends LitElement {
         <strong>Vigie</strong>
         <span id="who">${this.me.name} · ${this.me.centre}</span>
         <span class="live ${this.live ? 'on' : ''}" id="live">● ${t('live')}</span>
-        <label>${t('presence')}
+        ${this.expert ? html`<span class="expert-badge">★ ${t('expert')}</span>` : html`<label>${t('presence')}
           <select id="presence" @change=${(e) => this.setPresence(e)} .value=${this.presence}>
             ${['online', 'away', 'offline'].map((s) => html`<option value=${s} ?selected=${s === this.presence}>${t(s)}</option>`)}
           </select>
-        </label>
+        </label>`}
         <span class="langs">
           <button id="lang-en" class=${language() === 'en' ? 'on' : ''} @click=${() => this.switchLanguage('en')}>EN</button>
           <button id="lang-fr" class=${language() === 'fr' ? 'on' : ''} @click=${() => this.switchLanguage('fr')}>FR</button>
@@ -250,8 +267,8 @@ class VigieApp extends LitElement {
       <main>
         <nav id="queue">
           <h2>${t('queue')}
-            <button id="filter-all" class=${this.mine ? '' : 'on'} @click=${() => { this.mine = false; this.loadQueue(); }}>${t('all')}</button>
-            <button id="filter-mine" class=${this.mine ? 'on' : ''} @click=${() => { this.mine = true; this.loadQueue(); }}>${t('mine')}</button>
+            ${this.expert ? nothing : html`<button id="filter-all" class=${this.mine ? '' : 'on'} @click=${() => { this.mine = false; this.loadQueue(); }}>${t('all')}</button>
+            <button id="filter-mine" class=${this.mine ? 'on' : ''} @click=${() => { this.mine = true; this.loadQueue(); }}>${t('mine')}</button>`}
           </h2>
           <ul>
             ${this.conversations.map((c) => html`
@@ -269,7 +286,10 @@ class VigieApp extends LitElement {
   }
 
   renderDetail() {
-    const { conversation: c, messages, notes, labels, history } = this.detail;
+    const { conversation: c, messages } = this.detail;
+    const notes = this.detail.notes || [];
+    const labels = this.detail.labels || [];
+    const history = this.detail.history || [];
     const blocked = this.verdict && !this.verdict.allowed;
     const supervisor = this.me.roles.includes('supervisor');
     return html`
@@ -281,7 +301,7 @@ class VigieApp extends LitElement {
           <span>${c.network} · ${c.space} · ${c.language} · ${c.topic || ''}</span>
           ${c.closingSentiment ? html`<span id="sentiment-arc">${t('sentiment')}: ${c.openingSentiment} (${t('opening')}) → ${c.closingSentiment} (${t('closing')}), Δ ${c.sentimentDelta}${c.restatedPublicly ? ' · ' + t('restated') : ''}</span>` : nothing}
         </div>
-        <div class="actions">
+        ${this.expert ? nothing : html`<div class="actions">
           <button id="claim" @click=${() => this.act('claim')}>${t('claim')} (c)</button>
           <button id="release" @click=${() => this.act('release')}>${t('release')}</button>
           ${c.state === 'escalated'
@@ -289,26 +309,30 @@ class VigieApp extends LitElement {
             : html`<button id="escalate" @click=${() => this.escalate()}>${t('escalate')}</button>`}
           <button id="resolve" @click=${() => this.act('resolve')}>${t('resolve')} (e)</button>
           <button id="close" @click=${() => this.act('close')}>${t('close')}</button>
-        </div>
+          <button id="transfer" @click=${() => this.transfer()}>${t('transfer')}</button>
+        </div>`}
         <details><summary>${t('routing')}</summary><pre>${c.routingReasons}</pre></details>
       </div>
       <ol class="messages" id="messages">
         ${messages.map((m) => html`
           <li class="msg ${m.direction} ${m.hidden ? 'hidden' : ''}" data-key=${m.mentionKey}>
             <div class="by">${m.direction === 'inbound' ? m.authorHandle : (m.agentId + (m.expert ? ' ★' : ''))}
-              ${m.sentiment ? html`<span class="sent ${m.sentiment}">${m.sentiment}</span>` : nothing}</div>
+              ${m.sentiment ? html`<span class="sent ${m.sentiment}">${m.sentiment}</span>` : nothing}
+              ${m.direction === 'inbound' && m.urgency != null ? html`<span class="scores">${m.topic || ''} · ${t('urgency')} ${m.urgency.toFixed(2)} · ${t('influence')} ${(m.influence || 0).toFixed(2)}${m.signals ? ' · ' + m.signals : ''}</span>` : nothing}</div>
             <div class="text">${m.text}</div>
             ${m.direction === 'outbound' ? html`<div class="delivery" data-status=${m.deliveryStatus}>${t('delivery')}: ${t(m.deliveryStatus)}${m.deliveryReason ? ' — ' + m.deliveryReason : ''}</div>` : nothing}
-            ${m.deliveryStatus === 'review' ? html`<button @click=${() => this.act('messages/' + encodeURIComponent(m.mentionKey) + '/approve')}>✓</button>
+            ${m.deliveryStatus === 'review' && !this.expert ? html`<button @click=${() => this.act('messages/' + encodeURIComponent(m.mentionKey) + '/approve')}>✓</button>
               <button @click=${() => this.act('messages/' + encodeURIComponent(m.mentionKey) + '/reject')}>✗</button>` : nothing}
+            ${this.expert ? html`<button class="accept" @click=${() => this.act('messages/' + encodeURIComponent(m.mentionKey) + '/accept')}>${m.accepted ? '✔ ' + t('accepted') : t('accept')}</button>
+              ${m.direction === 'inbound' ? html`<button class="hide" @click=${() => this.act('messages/' + encodeURIComponent(m.mentionKey) + '/hide')}>${t('hideSpam')}</button>` : nothing}` : (m.accepted ? html`<span class="accepted">✔ ${t('accepted')}</span>` : nothing)}
           </li>`)}
       </ol>
       <div class="reply">
         <h3>${t('reply')}</h3>
-        <select id="canned" @change=${(e) => this.insertCanned(e)}>
+        ${this.expert ? nothing : html`<select id="canned" @change=${(e) => this.insertCanned(e)}>
           <option value="">${t('chooseCanned')}</option>
           ${(this.canned || []).map((x) => html`<option value=${String(x.id)}>${x.title}</option>`)}
-        </select>
+        </select>`}
         <textarea id="reply-text" rows="4" .value=${this.draft} @input=${(e) => this.onDraft(e)}></textarea>
         <div id="policy-status" class=${this.verdict ? (blocked ? 'blocked' : 'ok') : ''}>
           ${this.verdict ? (blocked ? t('policyBlocked') : t('policyOk')) : ''}
@@ -317,9 +341,9 @@ class VigieApp extends LitElement {
         ${supervisor && blocked ? html`<input id="override" placeholder=${t('override')} .value=${this.override} @input=${(e) => { this.override = e.target.value; }}>` : nothing}
         <button id="send-button" ?disabled=${blocked && !(supervisor && this.override.trim().length >= 5)} @click=${() => this.send()}>${t('send')} (Ctrl+Enter)</button>
       </div>
-      <div class="side">
+      ${this.expert ? nothing : html`<div class="side">
         <h3>${t('labels')}</h3>
-        <div class="labels">${labels.map((l) => html`<span class="chip">${l}</span>`)}</div>
+        <div class="labels">${labels.map((l) => html`<span class="chip">${l} <a href="#" @click=${(e) => { e.preventDefault(); this.removeLabel(l); }}>×</a></span>`)}</div>
         <form @submit=${(e) => this.addLabel(e)}><input id="label-text" placeholder=${t('addLabel')}></form>
         <h3>${t('notes')}</h3>
         <ul class="notes">${notes.map((n) => html`<li><b>${n.author}</b> ${n.text}</li>`)}</ul>
@@ -327,7 +351,7 @@ class VigieApp extends LitElement {
         <details><summary>${t('history')}</summary>
           <ul class="history">${history.map((h) => html`<li>${new Date(h.at).toLocaleString(language())} · ${h.actor} · ${h.action}${h.override ? ' ⚠' : ''}${h.detail ? ' · ' + h.detail : ''}</li>`)}</ul>
         </details>
-      </div>`;
+      </div>`}`;
   }
 }
 

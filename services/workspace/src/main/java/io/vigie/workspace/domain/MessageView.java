@@ -58,6 +58,18 @@ public class MessageView {
     public boolean accepted;
     /** Whether an expert hid it as spam. */
     public boolean hidden;
+    /** Scoring's topic of a customer message. */
+    public String topic;
+    /** Scoring's urgency, 0 (can wait) to 1 (now). */
+    public Double urgency;
+    /** Scoring's author influence, 0 to 1. */
+    public Double influence;
+    /** consumer or business. */
+    public String segment;
+    /** Whether scoring took it for spam. */
+    public Boolean spam;
+    /** What drove urgency (comma-separated). */
+    public String signals;
 
     /** Direction of a customer's message. */
     public static final String INBOUND = "inbound";

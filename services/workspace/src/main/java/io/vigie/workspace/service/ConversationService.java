@@ -133,6 +133,12 @@ public class ConversationService {
                 m.sentiment = c.sentiment;
                 m.sentimentScore = scored.sentiment() == null ? null : scored.sentiment().score();
                 m.createdAt = mention.createdAt();
+                m.topic = scored.topic();
+                m.urgency = scored.urgency();
+                m.influence = scored.influence();
+                m.segment = scored.segment();
+                m.spam = scored.spam();
+                m.signals = String.join(",", scored.signals());
                 Uni<ConversationView> saved = existing == null ? conversations.persistAndFlush(c) : Uni.createFrom().item(c);
                 return saved.call(() -> messages.persist(m)).invoke(() -> {
                     live.publish(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));

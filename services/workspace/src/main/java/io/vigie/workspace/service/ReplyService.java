@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,9 +49,11 @@ public class ReplyService {
     private final OutboundEvents events;
     private final LiveUpdates live;
     private final WorkspaceConfig config;
+    private final MeterRegistry meters;
 
     public ReplyService(AgentActionService actions, GrantService grants, MessageViewRepository messages,
-            AuditService audit, OutboundEvents events, LiveUpdates live, WorkspaceConfig config) {
+            AuditService audit, OutboundEvents events, LiveUpdates live, WorkspaceConfig config, MeterRegistry meters) {
+        this.meters = meters;
         this.actions = actions;
         this.grants = grants;
         this.messages = messages;
@@ -116,6 +119,7 @@ public class ReplyService {
                 if (!verdict.allowed() && !override) {
                     throw blocked(verdict);
                 }
+                count(override ? "overridden" : "accepted", verdict);
                 MessageView m = outbound(c, actor, draft, input, false, PENDING);
                 if (c.assignee == null) {
                     c.assignee = actor.name();
@@ -145,6 +149,7 @@ public class ReplyService {
                 if (!verdict.allowed()) {
                     throw blocked(verdict);
                 }
+                count("expert", verdict);
                 MessageView m = outbound(c, expert, draft, input, true, review ? REVIEW : PENDING);
                 m.reviewStatus = review ? "pending" : "not_required";
                 return messages.persist(m).call(() -> audit.record(expert, "expert_reply", c.id, m.mentionKey))
@@ -170,7 +175,15 @@ public class ReplyService {
                 }))).call(m -> approve ? publish(m) : Uni.createFrom().voidItem());
     }
 
-    private static HttpProblem blocked(PolicyVerdict verdict) {
+    /** Counts replies by outcome and the rules overridden ({@code vigie_workspace_replies_total}). */
+    private void count(String outcome, PolicyVerdict verdict) {
+        meters.counter("vigie.workspace.replies", "outcome", outcome).increment();
+        verdict.rules().forEach(r -> meters.counter("vigie.workspace.policy.overrides", "rule", r).increment());
+    }
+
+    private HttpProblem blocked(PolicyVerdict verdict) {
+        meters.counter("vigie.workspace.replies", "outcome", "blocked").increment();
+        verdict.rules().forEach(r -> meters.counter("vigie.workspace.policy.blocks", "rule", r).increment());
         return HttpProblem.builder().withStatus(422).withTitle("Blocked by the public-reply policy")
                 .withDetail("the reply breaks " + verdict.rules())
                 .with("violations", verdict.violations())

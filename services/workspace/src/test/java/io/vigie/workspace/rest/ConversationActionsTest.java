@@ -94,7 +94,8 @@ class ConversationActionsTest {
         Awaitility.await().atMost(Fixtures.WAIT).untilAsserted(() -> as("agent-montpellier").get(path(id, ""))
                 .then().statusCode(200)
                 .body("messages.find { it.mentionKey == '" + replyKey + "' }.deliveryStatus", equalTo("delivered"))
-                .body("messages.find { it.mentionKey == '" + replyKey + "' }.networkPostId", equalTo("1900000000001")));
+                .body("messages.find { it.mentionKey == '" + replyKey + "' }.networkPostId", equalTo("1900000000001"))
+                .body("messages[0].urgency", equalTo(0.4f)).body("messages[0].segment", equalTo("consumer")));
 
         // A second reply to the same post is blocked; a supervisor may override, and the override is audited.
         as("agent-montpellier").body("{\"text\":\"Merci pour votre patience, nous revenons vers vous ici.\"}")
@@ -134,6 +135,10 @@ class ConversationActionsTest {
         history.forEach(h -> actions.append(h.get("action").asText()).append(' '));
         assertEquals("claim note label_add reply policy_override reply escalate take_back transfer claim resolve close",
                 actions.toString().trim());
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("vigie_workspace_policy_blocks_total{rule=\"second_reply\"}"), "blocks metric");
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("vigie_workspace_replies_total{outcome=\"overridden\"}"), "replies metric");
     }
 
     @Test

@@ -119,8 +119,20 @@ class WorkspaceUiBrowserTest {
     }
 
     private String conversation() throws Exception {
+        return conversation("x:@NordlysCare_FR");
+    }
+
+    private void login(String user) throws IOException {
+        browser.get(BASE);
+        visible(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Infra.get().value("VIGIE_DEMO_PASSWORD"));
+        browser.findElement(By.id("kc-login")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("who"), user + " · montpellier"));
+    }
+
+    private String conversation(String space) throws Exception {
         String thread = UUID.randomUUID().toString();
-        Mention m = new Mention(Mention.VERSION, "x", thread, "x:@NordlysCare_FR", thread, null,
+        Mention m = new Mention(Mention.VERSION, "x", thread, space, thread, null,
                 new Author("u-" + thread, "@claire", 230, false), "Commande FR-2291-7731 jamais reçue !", "fr",
                 Instant.now(), null, List.of(), Instant.now());
         ScoredMention s = new ScoredMention(ScoredMention.VERSION, m, "fr", new Sentiment(Sentiment.NEGATIVE, -0.6),
@@ -193,5 +205,29 @@ class WorkspaceUiBrowserTest {
         browser.findElement(By.id("lang-fr")).click();
         waiting().until(ExpectedConditions.textToBe(By.id("claim"), "Prendre (c)"));
         shot("05-french");
+    }
+
+    @Test
+    void expertSeesOnlyTheGrantedSpaceAndAnswersForReview() throws Exception {
+        String space = "community:forum-" + UUID.randomUUID();
+        String granted = conversation(space);
+        String other = conversation();
+        io.restassured.RestAssured.given().auth().oauth2(io.vigie.testsupport.Tokens.forUser("supervisor-montpellier"))
+                .contentType("application/json")
+                .body("{\"expert\":\"expert-montpellier\",\"space\":\"" + space + "\",\"rights\":[\"answer\",\"accept\"]}")
+                .post("/api/grants").then().statusCode(201);
+
+        login("expert-montpellier");
+        visible(By.cssSelector(".expert-badge"));
+        By item = By.cssSelector("li.conv[data-id='" + granted + "']");
+        visible(item).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("conv-state"), "queued"));
+        assertTrue(browser.findElements(By.cssSelector("li.conv[data-id='" + other + "']")).isEmpty());
+        assertTrue(browser.findElements(By.id("claim")).isEmpty());
+        type(By.id("reply-text"), "Bonjour, vérifiez que le pilote est à jour et nettoyez les ventilateurs, cela suffit souvent.");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#policy-status.ok")));
+        browser.findElement(By.id("send-button")).click();
+        visible(By.cssSelector("li.msg.outbound .delivery[data-status='review']"));
+        shot("06-expert-answer-for-review");
     }
 }
