@@ -105,6 +105,7 @@ public class FakeNetworks implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String line = STREAM.poll();
+
         // X sends a blank keep-alive line every 20 s; the fake sends one whenever it has nothing else.
         r.write(line == null ? "\r\n" : line + "\r\n");
     }
