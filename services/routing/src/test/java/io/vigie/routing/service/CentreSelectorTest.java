@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.events.CentreConfig;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.Topics;
 import io.vigie.routing.RoutingScenario;
@@ -18,6 +19,8 @@ import io.vigie.testsupport.TestTopics;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,5 +111,21 @@ class CentreSelectorTest {
         String why = String.join("; ", d.reasons());
         assertTrue(why.contains("sao-paulo is saturated (expected wait 7200 s > threshold 1800 s)"), why);
         assertEquals("austin", d.centre(), why);
+    }
+
+    @Test
+    void aRetiredCentreIsNoLongerChosen() throws Exception {
+        CentreConfig tallinn = RoutingScenario.centre("tallinn", "Europe/Tallinn", List.of("et"), List.of(), "EU",
+                RoutingScenario.ALWAYS, List.of(), null, List.of());
+        scenario.publishCentres(directory, List.of(tallinn));
+        assertEquals("tallinn", firstDecision(scenario.complaint("et", "facebook:nordlys.ee")).centre());
+
+        scenario.sendRaw(Topics.CENTRES_CONFIG, "tallinn", json.writeValueAsString(new CentreConfig(CentreConfig.VERSION,
+                "tallinn", "Tallinn", "Europe/Tallinn", List.of("et"), List.of(), "EU", Map.of(), List.of(), List.of(), 0, 0,
+                null, List.of(), List.of(), true, Instant.now())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.centre("tallinn").isEmpty());
+        RoutingDecision d = firstDecision(scenario.complaint("et", "facebook:nordlys.ee"));
+        assertEquals("austin", d.centre());
+        assertTrue(d.reasons().contains("language et is covered by no centre; falling back to en"), d.reasons().toString());
     }
 }
