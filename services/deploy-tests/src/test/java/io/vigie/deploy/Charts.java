@@ -17,8 +17,10 @@ final class Charts {
     static final String RELEASE = "vigie";
     /** Kubernetes version the renders target (the chart requires 1.27 or later). */
     static final String KUBE_VERSION = "v1.30.0";
-    /** The regions that ship with the chart. */
-    static final List<String> REGIONS = List.of("austin", "bratislava", "sao-paulo", "montpellier");
+    /** The example regions that ship with the chart. */
+    static final List<String> EXAMPLE_REGIONS = List.of("austin", "bratislava", "sao-paulo", "montpellier");
+    /** Every region of the chart: one per values-&lt;region&gt;.yaml (each needs its golden render and its k8s/ overlay). */
+    static final List<String> REGIONS = regionFiles();
 
     private Charts() {
     }
