@@ -80,7 +80,9 @@ public class FakeNetworks implements QuarkusTestResourceLifecycleManager {
                 Map.entry("vigie.ingestion.x.user-token", "test-x-user-token"),
                 Map.entry("vigie.ingestion.meta.base-url", base + "/graph/v21.0"),
                 Map.entry("vigie.ingestion.discourse.base-url", base + "/discourse"),
-                Map.entry("vigie.ingestion.linkedin.base-url", base + "/linkedin"));
+                Map.entry("vigie.ingestion.linkedin.base-url", base + "/linkedin"),
+                Map.entry("vigie.ingestion.linkedin.posts", "urn:li:share:7001,urn:li:ugcPost:7002"),
+                Map.entry("vigie.ingestion.rss.feeds", base + "/feeds/blog.rss," + base + "/feeds/news.atom"));
     }
 
     @Override
