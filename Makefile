@@ -8,6 +8,7 @@ INFRA    := infra/vigie-infra
 SERVICES := infra/vigie-services
 SAMPLE   := infra/sample/mentions.jsonl
 FILE     ?= $(SAMPLE)
+SPEED    ?= max
 
 .PHONY: help build run stop test bench replay sample status infra clean
 
@@ -31,8 +32,8 @@ status: ## what runs, where
 	@$(INFRA) status
 	@$(SERVICES) status
 
-replay: ## feed a replay file to a running Vigie: make replay FILE=<jsonl>
-	$(SERVICES) replay $(FILE)
+replay: ## feed a replay file to a running Vigie: make replay FILE=<jsonl> [SPEED=<factor|max>] (60 = an hour per minute)
+	$(SERVICES) replay $(FILE) $(SPEED)
 
 sample: ## regenerate the bundled sample traffic (deterministic)
 	$(MVNW) -q -pl services/traffic-generator -DskipTests package
