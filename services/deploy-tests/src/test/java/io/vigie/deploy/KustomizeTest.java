@@ -79,7 +79,8 @@ class KustomizeTest {
     void theWholeTreeBuildsWithKubectlKustomize() throws Exception {
         var all = kustomize(K8S);
         assertEquals(List.of(), validator.violations(all));
-        assertEquals(REGIONS.size(), all.stream().filter(m -> m.kind().equals("Namespace")).count());
+        assertEquals(REGIONS.size(), all.stream().filter(m -> m.kind().equals("Namespace")).count(),
+                "k8s/kustomization.yaml must list regions/<region> for every values-<region>.yaml: " + REGIONS);
         assertEquals(REGIONS.size(), all.stream().filter(m -> m.kind().equals("KeycloakRealmImport")).count());
         Set<String> ids = new TreeSet<>();
         for (Manifest m : all) {
