@@ -79,4 +79,11 @@ class RoutingResourceTest {
                 .get("/api/routing/conversations/{id}", "facebook:" + UUID.randomUUID())
                 .then().statusCode(404);
     }
+
+    @Test
+    void readyOnceCentresAreKnown() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'centres' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'centres' }.data.known", org.hamcrest.Matchers.greaterThanOrEqualTo(4));
+    }
 }
