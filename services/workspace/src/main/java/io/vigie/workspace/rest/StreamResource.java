@@ -39,7 +39,7 @@ public class StreamResource {
         Actor me = user.actor();
         Multi<LiveEvent> hello = Multi.createFrom().item(LiveEvent.of("hello", null, me.centre(), null, me.name()));
         Multi<LiveEvent> beats = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
-                .map(t -> LiveEvent.of("heartbeat", null, me.centre(), null, null));
+                .onOverflow().drop().map(t -> LiveEvent.of("heartbeat", null, me.centre(), null, null));
         return grants.spaces(me).onItem().transformToMulti(spaces -> Multi.createBy().merging()
                 .streams(hello, live.stream(me, new HashSet<>(spaces)), beats));
     }

@@ -15,6 +15,7 @@ import io.vigie.workspace.repository.NoteRepository;
 import io.vigie.workspace.security.Actor;
 import io.vigie.workspace.service.LiveUpdates.LiveEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Set;
 
@@ -45,6 +46,19 @@ public class AgentActionService {
     /** The conversation if it belongs to the actor's centre; otherwise a 404 problem. */
     public Uni<ConversationView> load(String id, Actor actor) {
         return conversations.findById(id).onItem().transform(c -> {
+            if (c == null || !actor.centre().equals(c.centre)) {
+                throw Problems.notFound("no conversation " + id + " in your centre");
+            }
+            return c;
+        });
+    }
+
+    /**
+     * The conversation, locked for the rest of the transaction ({@code select … for update}), if it belongs to the
+     * actor's centre: concurrent actions and routing updates on one conversation then apply one after the other.
+     */
+    public Uni<ConversationView> loadForUpdate(String id, Actor actor) {
+        return conversations.findById(id, LockModeType.PESSIMISTIC_WRITE).onItem().transform(c -> {
             if (c == null || !actor.centre().equals(c.centre)) {
                 throw Problems.notFound("no conversation " + id + " in your centre");
             }
@@ -84,7 +98,7 @@ public class AgentActionService {
 
     @WithTransaction
     public Uni<ConversationView> release(String id, Actor actor) {
-        return load(id, actor).chain(c -> {
+        return loadForUpdate(id, actor).chain(c -> {
             requireOpen(c);
             if (c.assignee == null) {
                 throw Problems.conflict("conversation " + id + " is not held by anyone");
@@ -108,7 +122,7 @@ public class AgentActionService {
         if (toCentre != null && !actor.supervisor()) {
             throw Problems.forbidden("only a supervisor may transfer a conversation to another centre");
         }
-        return load(id, actor).chain(c -> {
+        return loadForUpdate(id, actor).chain(c -> {
             requireOpen(c);
             requireHolderOrFree(c, actor);
             String from = c.centre;
@@ -174,7 +188,7 @@ public class AgentActionService {
         if (!TEAMS.contains(team)) {
             throw Problems.badRequest("team must be one of " + TEAMS);
         }
-        return load(id, actor).chain(c -> {
+        return loadForUpdate(id, actor).chain(c -> {
             requireOpen(c);
             requireHolderOrFree(c, actor);
             if ("escalated".equals(c.state)) {
@@ -193,7 +207,7 @@ public class AgentActionService {
 
     @WithTransaction
     public Uni<ConversationView> takeBack(String id, Actor actor, String outcome) {
-        return load(id, actor).chain(c -> {
+        return loadForUpdate(id, actor).chain(c -> {
             if (!"escalated".equals(c.state)) {
                 throw Problems.conflict("conversation " + id + " is not escalated");
             }
@@ -210,7 +224,7 @@ public class AgentActionService {
 
     @WithTransaction
     public Uni<ConversationView> resolve(String id, Actor actor) {
-        return load(id, actor).chain(c -> {
+        return loadForUpdate(id, actor).chain(c -> {
             requireOpen(c);
             requireHolderOrFree(c, actor);
             c.state = "resolved";
@@ -224,7 +238,7 @@ public class AgentActionService {
     /** Closes the conversation and sets its sentiment at start and end; the event waits in the outbox until sent. */
     @WithTransaction
     public Uni<ConversationView> close(String id, Actor actor) {
-        return load(id, actor).chain(c -> {
+        return loadForUpdate(id, actor).chain(c -> {
             requireOpen(c);
             requireHolderOrFree(c, actor);
             return messages.ofConversation(id).chain(all -> {

@@ -16,6 +16,7 @@ import io.vigie.workspace.repository.MessageViewRepository;
 import io.vigie.workspace.repository.NoteRepository;
 import io.vigie.workspace.service.LiveUpdates.LiveEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,7 @@ public class ConversationService {
         ScoredMention scored = decision.message();
         Mention mention = scored == null ? null : scored.mention();
         Instant now = Instant.now();
-        return conversations.findById(decision.conversationId()).chain(existing -> {
+        return conversations.findById(decision.conversationId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
             if (existing == null && mention == null) {
                 return Uni.createFrom().nullItem();
             }

@@ -21,7 +21,8 @@ public class LiveUpdates {
     /** The events {@code viewer} may see: their centre's, or for an expert only those of the granted spaces. */
     public Multi<LiveEvent> stream(Actor viewer, Set<String> expertSpaces) {
         boolean expertOnly = !viewer.roles().contains(Actor.AGENT) && !viewer.supervisor();
-        return hub.filter(e -> viewer.centre().equals(e.centre())
+        // A slow screen loses events rather than holding the others back (it reloads on the next one).
+        return hub.onOverflow().drop().filter(e -> viewer.centre().equals(e.centre())
                 && (!expertOnly || (e.space() != null && expertSpaces.contains(e.space()))));
     }
 

@@ -107,7 +107,7 @@ public class ReplyService {
 
     /** An agent's (or supervisor's) reply: policy, store, publish. 422 with the violations when the policy blocks it. */
     public Uni<MessageView> send(Actor actor, String conversationId, Draft draft) {
-        return Panache.withTransaction(() -> actions.load(conversationId, actor).chain(c -> {
+        return Panache.withTransaction(() -> actions.loadForUpdate(conversationId, actor).chain(c -> {
             AgentActionService.requireOpen(c);
             AgentActionService.requireHolderOrFree(c, actor);
             if (draft.override() != null && !actor.supervisor()) {

@@ -176,4 +176,32 @@ class ConversationActionsTest {
                 .body("find { it.agentId == 'agent-sao-paulo' }.status", equalTo("away"));
         as("agent-austin").get("/api/presence").then().statusCode(200).body("agentId", not(hasItem("agent-sao-paulo")));
     }
+
+    @Test
+    void twoAgentsClaimingAtOnceCannotBothWin() throws Exception {
+        String id = Fixtures.conversation(json, "austin", "x:@NordlysCare", "en", "Battery drains overnight",
+                "agent-austin");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String user = i % 2 == 0 ? "agent-austin" : "supervisor-austin";
+                calls.add(pool.submit(() -> as(user).post(path(id, "/claim")).statusCode()));
+            }
+            java.util.Map<Integer, Long> codes = new java.util.TreeMap<>();
+            for (var f : calls) {
+                codes.merge(f.get(), 1L, Long::sum);
+            }
+            String holder = as("agent-austin").get(path(id, "")).then().statusCode(200).extract().path("conversation.assignee");
+            long winnerCalls = codes.getOrDefault(200, 0L);
+            // The holder's own repeated claims succeed (idempotent); the other user's all answer 409.
+            assertEquals(3L, winnerCalls, codes::toString);
+            assertEquals(3L, codes.getOrDefault(409, 0L), codes::toString);
+            org.junit.jupiter.api.Assertions.assertTrue(holder.equals("agent-austin") || holder.equals("supervisor-austin"));
+            as("agent-austin").get(path(id, "")).then().body("history.findAll { it.action == 'claim' }.actor.unique()",
+                    org.hamcrest.Matchers.contains(holder));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
