@@ -124,6 +124,21 @@ spec:
                 secretKeyRef:
                   name: {{ $root.Values.database.existingSecret }}
                   key: {{ $root.Values.database.passwordKey }}
+            {{- if $root.Values.kafka.auth.enabled }}
+            - name: KAFKA_SECURITY_PROTOCOL
+              value: SASL_SSL
+            - name: KAFKA_SASL_MECHANISM
+              value: SCRAM-SHA-512
+            - name: KAFKA_SASL_JAAS_CONFIG
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $root.Values.kafka.auth.existingSecret }}
+                  key: sasl.jaas.config
+            - name: KAFKA_SSL_TRUSTSTORE_TYPE
+              value: PEM
+            - name: KAFKA_SSL_TRUSTSTORE_LOCATION
+              value: /etc/vigie/kafka-ca/ca.crt
+            {{- end }}
             - name: JAVA_OPTS_APPEND
               value: {{ printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager %s" $svc.javaOpts | quote }}
             {{- if eq $name "centres" }}
@@ -169,6 +184,11 @@ spec:
               mountPath: /etc/vigie/centres
               readOnly: true
             {{- end }}
+            {{- if $root.Values.kafka.auth.enabled }}
+            - name: kafka-ca
+              mountPath: /etc/vigie/kafka-ca
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
@@ -176,6 +196,15 @@ spec:
         - name: centres-seed
           configMap:
             name: {{ include "vigie.fullname" (dict "root" $root "suffix" "centres-seed") }}
+            defaultMode: 0444
+        {{- end }}
+        {{- if $root.Values.kafka.auth.enabled }}
+        - name: kafka-ca
+          secret:
+            secretName: {{ $root.Values.kafka.auth.caSecret }}
+            items:
+              - key: ca.crt
+                path: ca.crt
             defaultMode: 0444
         {{- end }}
 {{- if $autoscaled }}

@@ -120,6 +120,14 @@ class KustomizeTest {
                             + ", which has " + partitions + " partitions");
         }
 
+        var users = objects.stream().filter(m -> m.kind().equals("KafkaUser")).toList();
+        assertEquals(1, users.size(), "one Kafka identity per region");
+        assertEquals(region + ".vigie", users.get(0).name());
+        for (JsonNode acl : users.get(0).tree().at("/spec/authorization/acls")) {
+            assertEquals(region + ".", acl.at("/resource/name").asText(), "ACLs cover the region's prefix only: " + acl);
+            assertEquals("prefix", acl.at("/resource/patternType").asText(), acl.toString());
+        }
+
         Manifest realm = objects.stream().filter(m -> m.kind().equals("KeycloakRealmImport")).findFirst().orElseThrow();
         assertEquals("keycloak", realm.tree().at("/metadata/namespace").asText());
         assertEquals("vigie-" + region, realm.tree().at("/spec/realm/realm").asText());

@@ -96,18 +96,45 @@ class RegionWiringTest {
     void secretsAreReferencedNeverInlined(String region) {
         var all = render(region);
         assertEquals(List.of(), ofKind(all, "Secret"), "the chart must not create Secrets");
-        Predicate<String> secretLike = n -> n.matches(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL).*");
+        Predicate<String> secretLike = n -> n.matches(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|JAAS).*");
         for (Manifest d : ofKind(all, "Deployment")) {
             for (JsonNode env : d.tree().at("/spec/template/spec/containers/0/env")) {
                 if (secretLike.test(env.path("name").asText())) {
                     assertTrue(env.path("value").isMissingNode(), d.id() + " inlines " + env.path("name").asText());
-                    assertEquals("vigie-db", env.at("/valueFrom/secretKeyRef/name").asText(), d.id());
+                    assertTrue(Set.of("vigie-db", "vigie-kafka-user").contains(env.at("/valueFrom/secretKeyRef/name").asText()),
+                            d.id() + ": " + env);
                 }
             }
         }
         for (Manifest cm : ofKind(all, "ConfigMap")) {
             cm.tree().path("data").fieldNames().forEachRemaining(
                     key -> assertFalse(secretLike.test(key), cm.id() + " holds " + key));
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("REGIONS")
+    void kafkaCredentialsComeFromSecretsWhenTheRegionAuthenticates(String region) {
+        var all = render(region);
+        boolean tls = one(all, "ConfigMap", "vigie-region").tree().at("/data/VIGIE_KAFKA_BOOTSTRAP").asText().endsWith(":9093");
+        for (Manifest d : ofKind(all, "Deployment")) {
+            JsonNode container = d.tree().at("/spec/template/spec/containers/0");
+            JsonNode jaas = null;
+            String protocol = null;
+            for (JsonNode env : container.path("env")) {
+                if (env.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
+                    jaas = env;
+                }
+                if (env.path("name").asText().equals("KAFKA_SECURITY_PROTOCOL")) {
+                    protocol = env.path("value").asText();
+                }
+            }
+            assertEquals(tls, jaas != null, d.id() + ": SASL exactly when the region uses the TLS listener");
+            if (jaas != null) {
+                assertEquals("SASL_SSL", protocol, d.id());
+                assertEquals("sasl.jaas.config", jaas.at("/valueFrom/secretKeyRef/key").asText(), d.id());
+                assertTrue(container.path("volumeMounts").toString().contains("/etc/vigie/kafka-ca"), d.id());
+            }
         }
     }
 
