@@ -164,6 +164,25 @@ class WebhookResourceTest {
     }
 
     @Test
+    void aPostStoredByAPreviousProcessIsADuplicateAfterARestart() throws Exception {
+        // The ledger row a previous process left in the database, published long ago.
+        String comment = uid();
+        String key = "facebook:p" + comment + "_" + comment;
+        try (java.sql.Connection c = TestDb.connect(); java.sql.PreparedStatement st = c.prepareStatement("""
+                insert into mention (key, network, native_id, conversation_key, payload, accepted_at, published_at)
+                values (?, 'facebook', ?, ?, '{}', now() - interval '1 day', now() - interval '1 day')""")) {
+            st.setString(1, key);
+            st.setString(2, "p" + comment + "_" + comment);
+            st.setString(3, "facebook:559_p" + comment);
+            st.executeUpdate();
+        }
+        signedMeta(pageComment("559", "p" + comment, comment, "add", "déjà vu")).post("/webhooks/meta")
+                .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+        assertEquals(1, TestDb.count("select count(*) from mention where key = ?", key));
+        assertEquals(1, TestDb.count("select count(*) from mention where key = ? and payload = '{}'", key));
+    }
+
+    @Test
     void parsedButUnnormalisableItemsAreDeadLetteredWithTheirReason() {
         String deleted = uid();
         String noText = uid();

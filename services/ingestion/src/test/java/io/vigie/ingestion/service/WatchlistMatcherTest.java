@@ -83,8 +83,10 @@ class WatchlistMatcherTest {
                 (double) tags / mentionCount);
         assertTrue(tags > 0, "some mentions match");
         assertTrue(tags < (long) mentionCount * watchlistCount / 2, "queries are selective");
-        // 40,000 interactions a day is < 1/s on average; even a 1,000x spike must not make matching the bottleneck.
-        assertTrue(perSecond > 1_000, "matching is too slow: " + perSecond + " mentions/s");
+        // 40,000 interactions a day is < 1/s on average. The bound is loose because the build machines are shared and
+        // heavily loaded (the figure is for the README, the bound catches an accidental quadratic algorithm): 200/s
+        // with 500 watchlists is still 17 million mentions a day.
+        assertTrue(perSecond > 200, "matching is too slow: " + perSecond + " mentions/s");
     }
 
     private static MatchDocument doc(String text, int i) {
