@@ -299,6 +299,8 @@ class VigieApp extends LitElement {
           <span>${t('state')}: <b id="conv-state">${c.state}</b></span>
           <span>${t('assignee')}: <b id="conv-assignee">${c.assignee || '—'}</b></span>
           <span>${c.network} · ${c.space} · ${c.language} · ${c.topic || ''}</span>
+          ${c.escalatedTo ? html`<span id="escalation">${t('escalate')}: <b>${c.escalatedTo}</b> — ${c.escalationContext}</span>` : nothing}
+          ${c.slaDueAt ? html`<span>SLA ${new Date(c.slaDueAt).toLocaleTimeString(language())}</span>` : nothing}
           ${c.closingSentiment ? html`<span id="sentiment-arc">${t('sentiment')}: ${c.openingSentiment} (${t('opening')}) → ${c.closingSentiment} (${t('closing')}), Δ ${c.sentimentDelta}${c.restatedPublicly ? ' · ' + t('restated') : ''}</span>` : nothing}
         </div>
         ${this.expert ? nothing : html`<div class="actions">

@@ -72,7 +72,12 @@ public class Outbox {
                 "state = 'closed' and closedPublishedAt is null and closedAt < ?1", before))
                 .onItem().transformToMulti(l -> Multi.createFrom().iterable(l))
                 .onItem().transformToUniAndConcatenate(c -> publishClosed(c.id)).collect().asList().replaceWithVoid();
-        return pendingReplies.chain(() -> pendingClosed).chain(this::warnSla);
+        return pendingReplies.chain(() -> pendingClosed).chain(this::warnSla)
+                .onFailure().recoverWithUni(e -> {
+                    // The next run retries; nothing is marked sent that the broker did not acknowledge.
+                    LOG.warnf("outbox run failed, retrying at the next one: %s", e.toString());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Warns once per due date the centres whose conversations will miss their response time soon. */
