@@ -112,7 +112,13 @@ public final class RoutingScenario implements AutoCloseable {
 
     /** Publishes an agent's presence. */
     public void presence(String agent, String centre, String status, int capacity, List<String> skills) {
-        AgentPresence p = new AgentPresence(AgentPresence.VERSION, agent, centre, status, List.of(), skills, capacity,
+        presence(agent, centre, status, capacity, skills, List.of());
+    }
+
+    /** Publishes an agent's presence with the languages they cover. */
+    public void presence(String agent, String centre, String status, int capacity, List<String> skills,
+            List<String> languages) {
+        AgentPresence p = new AgentPresence(AgentPresence.VERSION, agent, centre, status, languages, skills, capacity,
                 Instant.now());
         kafka.send(TestTopics.topic(Topics.AGENT_PRESENCE), agent, write(p));
     }

@@ -36,10 +36,12 @@ public class AssignmentService {
     private final DecisionLog log;
     private final RoutingConfig config;
     private final RoutingMetrics metrics;
+    private final CentreDirectory directory;
     private final Clock clock;
 
     public AssignmentService(AgentRepository agents, ConversationRepository conversations, DecisionLog log,
-            RoutingConfig config, RoutingMetrics metrics, Clock clock) {
+            RoutingConfig config, RoutingMetrics metrics, CentreDirectory directory, Clock clock) {
+        this.directory = directory;
         this.metrics = metrics;
         this.agents = agents;
         this.conversations = conversations;
@@ -66,6 +68,15 @@ public class AssignmentService {
                                 .chain(queued -> assign(online, new HashMap<>(loads), queued, now))));
     }
 
+    /**
+     * Whether the conversation's centre covers its language; when it does not (a fallback, e.g. {@code und}), agents
+     * are not filtered by language.
+     */
+    private boolean coveredHere(Conversation c) {
+        return directory.centre(c.centre).map(centre -> centre.primaryLanguages().contains(c.language)
+                || centre.secondaryLanguages().contains(c.language)).orElse(true);
+    }
+
     private Uni<List<StoredDecision>> assign(List<Agent> online, Map<String, Integer> loads, List<Conversation> queued,
             Instant now) {
         List<Conversation> assigned = new ArrayList<>();
@@ -73,7 +84,8 @@ public class AssignmentService {
         for (Conversation c : queued) {
             Optional<Agent> pick = online.stream()
                     .filter(a -> loads.getOrDefault(a.id, 0) < a.capacity)
-                    .filter(a -> a.languageList().isEmpty() || a.languageList().contains(c.language))
+                    .filter(a -> a.languageList().isEmpty() || a.languageList().contains(c.language)
+                            || !coveredHere(c))
                     .filter(a -> Triage.GENERAL.equals(c.queue) || c.widened || a.skillList().contains(c.queue))
                     .min(Comparator.<Agent>comparingInt(a -> loads.getOrDefault(a.id, 0))
                             .thenComparing(a -> a.idleSince)

@@ -91,6 +91,16 @@ class ScoredMentionConsumerTest {
                 r -> r.key().equals("facebook:" + thread), Duration.ofSeconds(60)).value(), RoutingDecision.class);
         assertEquals("austin", d.centre());
         assertTrue(d.reasons().contains("language und is covered by no centre; falling back to en"), d.reasons().toString());
+
+        // An English-speaking agent of Austin may take it: the language filter follows the fallback.
+        String agent = "en-" + UUID.randomUUID();
+        scenario.presence(agent, "austin", "online", 1, List.of(), List.of("en"));
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> agent.equals(RoutingScenario.conversation("facebook:" + thread).assignedAgent));
+        } finally {
+            scenario.presence(agent, "austin", "offline", 1, List.of(), List.of("en"));
+        }
     }
 
     @Test
