@@ -29,6 +29,16 @@ public interface CentresConfig {
     /** Topics this service creates. */
     Topics topics();
 
+    /** The spaces map. */
+    Spaces spaces();
+
+    /** Spaces map settings. */
+    interface Spaces {
+        /** More spaces than this on one network flags the network as crowded (a brand's ~45 accounts on X). */
+        @WithDefault("10")
+        int maxPerNetwork();
+    }
+
     /** Live centre status settings. */
     interface Status {
         /** How often the status of every centre is computed (and published when it changed). */

@@ -22,6 +22,11 @@ import java.util.List;
  * @param repliesDelivered replies delivered in the period
  * @param repliesFailed    replies that failed in the period
  * @param activeIncidents  incidents not resolved
+ * @param closed           conversations closed in the period
+ * @param resolutionP50    median time from first message to close, in seconds
+ * @param resolutionP90    90th percentile of the same
+ * @param sentimentDelta   mean of closing minus opening sentiment score of the closed conversations
+ * @param restatedShare    share of the closed conversations where the customer restated their sentiment publicly
  * @param byNetwork        volume and temperature per network
  * @param byLanguage       per language
  * @param byTopic          per topic
@@ -32,6 +37,7 @@ import java.util.List;
 public record Figures(String scope, Instant from, Instant to, long mentions, long positive, long negative,
         Double temperature, Double meanScore, Double firstResponseP50, Double firstResponseP90, long responded,
         Double slaAttainment, long backlog, long repliesDelivered, long repliesFailed, long activeIncidents,
+        long closed, Double resolutionP50, Double resolutionP90, Double sentimentDelta, Double restatedShare,
         List<Slice> byNetwork, List<Slice> byLanguage, List<Slice> byTopic, List<Slice> byCentre,
         List<Share> shareOfVoice, List<RisingTerm> risingTerms) {
 

@@ -6,6 +6,7 @@ import io.vigie.centres.domain.Terms;
 import io.vigie.centres.repository.MetricsWriter;
 import io.vigie.events.AgentPresence;
 import io.vigie.events.Alert;
+import io.vigie.events.ConversationClosed;
 import io.vigie.events.DeliveryReceipt;
 import io.vigie.events.Reply;
 import io.vigie.events.RoutingDecision;
@@ -31,6 +32,8 @@ public class EventStreamsConsumer {
     public static final String REPLIES_OUTBOUND = "replies-outbound";
     /** Channel of replies.receipts. */
     public static final String REPLIES_RECEIPTS = "replies-receipts";
+    /** Channel of conversations.closed. */
+    public static final String CONVERSATIONS_CLOSED = "conversations-closed";
     /** Channel of agents.presence. */
     public static final String AGENTS_PRESENCE = "agents-presence";
 
@@ -91,6 +94,16 @@ public class EventStreamsConsumer {
             require(x.at() != null, "at");
         }))
                 .chain(r -> metrics.receipt(r));
+    }
+
+    @Incoming(CONVERSATIONS_CLOSED)
+    public Uni<Void> onClosed(String payload) {
+        return Uni.createFrom().item(() -> parse(payload, ConversationClosed.class, ConversationClosed::version,
+                ConversationClosed.VERSION, x -> {
+                    require(x.conversationId() != null, "conversationId");
+                    require(x.closedAt() != null, "closedAt");
+                }))
+                .chain(c -> metrics.closed(c));
     }
 
     @Incoming(AGENTS_PRESENCE)

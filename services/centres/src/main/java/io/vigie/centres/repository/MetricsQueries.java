@@ -39,6 +39,15 @@ public class MetricsQueries {
     public record Responses(Double p50, Double p90, long responded, long withSla, long metSla) {
     }
 
+    /** Conversations closed in a period: resolution percentiles in seconds, mean sentiment delta, restated share. */
+    public record Closures(long closed, Double p50, Double p90, Double meanDelta, Double restatedShare) {
+    }
+
+    /** Raw health figures of one brand space over a period. */
+    public record SpaceRow(String space, String network, long mentions, long positive, long negative, double scoreSum,
+            long conversations, long unanswered, Double firstResponseP50) {
+    }
+
     /** Backlog of one centre and queue. */
     public record Backlog(String centre, String queue, long waiting, Instant oldestMessageAt) {
     }
@@ -119,6 +128,51 @@ public class MetricsQueries {
             Row r = rows.iterator().next();
             return new Responses(r.getDouble("p50"), r.getDouble("p90"), r.getLong("answered"), r.getLong("with_sla"),
                     r.getLong("met"));
+        });
+    }
+
+    /** Every space heard or with conversations in the period, busiest first. */
+    public Uni<List<SpaceRow>> spaces(Instant from, Instant to) {
+        String sql = """
+                with v as (select space, min(network) network, sum(mentions) m, sum(positive) p, sum(negative) n,
+                                  sum(score_sum) s
+                           from space_bucket where granularity = $1 and bucket >= $2 and bucket < $3 group by space),
+                     c as (select space, min(network) network, count(*) conv,
+                                  count(*) filter (where first_response_at is null
+                                                   and coalesce(state, '') not in ('closed', 'resolved')) unanswered,
+                                  percentile_cont(0.5) within group
+                                      (order by extract(epoch from first_response_at - first_message_at)) frt
+                           from conversation_fact
+                           where space is not null and first_message_at >= $2 and first_message_at < $3 group by space)
+                select coalesce(v.space, c.space) space, coalesce(v.network, c.network) network, coalesce(v.m, 0) m,
+                       coalesce(v.p, 0) p, coalesce(v.n, 0) n, coalesce(v.s, 0) s, coalesce(c.conv, 0) conv,
+                       coalesce(c.unanswered, 0) unanswered, c.frt
+                from v full join c on c.space = v.space
+                order by m desc, conv desc, space""";
+        return pool.preparedQuery(sql).execute(Tuple.of(granularity(from, to), odt(from), odt(to))).map(rows -> {
+            List<SpaceRow> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(new SpaceRow(r.getString("space"), r.getString("network"), r.getLong("m"), r.getLong("p"),
+                        r.getLong("n"), r.getDouble("s"), r.getLong("conv"), r.getLong("unanswered"), r.getDouble("frt")));
+            }
+            return out;
+        });
+    }
+
+    /** Conversations closed in the period ({@code centre} null = all). */
+    public Uni<Closures> closures(String centre, Instant from, Instant to) {
+        String sql = """
+                select count(*) closed,
+                       percentile_cont(0.5) within group (order by extract(epoch from closed_at - first_message_at)) p50,
+                       percentile_cont(0.9) within group (order by extract(epoch from closed_at - first_message_at)) p90,
+                       avg(sentiment_delta) delta,
+                       avg(case when restated then 1.0 else 0.0 end) restated
+                from conversation_fact
+                where closed_at >= $1 and closed_at < $2 and ($3::text is null or centre = $3)""";
+        return pool.preparedQuery(sql).execute(Tuple.of(odt(from), odt(to), centre)).map(rows -> {
+            Row r = rows.iterator().next();
+            return new Closures(r.getLong("closed"), r.getDouble("p50"), r.getDouble("p90"), r.getDouble("delta"),
+                    r.getDouble("restated"));
         });
     }
 

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vigie.events.AgentPresence;
 import io.vigie.events.Alert;
+import io.vigie.events.ConversationClosed;
 import io.vigie.events.DeliveryReceipt;
 import io.vigie.events.Reply;
 import io.vigie.events.RoutingDecision;
@@ -42,14 +43,21 @@ public class MetricsWriter {
     private static final String TERM = """
             insert into term_bucket as t (granularity, bucket, term, mentions) values ($1, $2, $3, 1)
             on conflict (granularity, bucket, term) do update set mentions = t.mentions + 1""";
+    private static final String SPACE = """
+            insert into space_bucket as b (granularity, bucket, space, network, mentions, positive, negative, score_sum)
+            values ($1, $2, $3, $4, 1, $5, $6, $7)
+            on conflict (granularity, bucket, space) do update set mentions = b.mentions + 1,
+                positive = b.positive + excluded.positive, negative = b.negative + excluded.negative,
+                score_sum = b.score_sum + excluded.score_sum""";
     private static final String SEEN = """
             insert into mention_seen (source, mention_key, created_at, text) values ($1, $2, $3, $4)
             on conflict do nothing""";
     private static final String CONVERSATION = """
             insert into conversation_fact as c (id, centre, network, language, topic, queue, state,
-                first_message_at, sla_due_at, routed_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                first_message_at, sla_due_at, routed_at, space)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             on conflict (id) do update set
+                space = coalesce(c.space, excluded.space),
                 centre = case when c.routed_at is null or excluded.routed_at >= c.routed_at then excluded.centre else c.centre end,
                 queue = case when c.routed_at is null or excluded.routed_at >= c.routed_at then excluded.queue else c.queue end,
                 state = case when c.routed_at is null or excluded.routed_at >= c.routed_at then excluded.state else c.state end,
@@ -79,6 +87,16 @@ public class MetricsWriter {
             values ($1, $2, $3, $4, $3, false)
             on conflict (reply_id) do update set status = excluded.status, status_at = excluded.status_at
             where r.status_at is null or r.status_at <= excluded.status_at""";
+    private static final String CLOSED = """
+            insert into conversation_fact as c (id, centre, network, language, topic, state, first_message_at,
+                closed_at, sentiment_delta, restated)
+            values ($1, $2, $3, $4, $5, 'closed', $6, $7, $8, $9)
+            on conflict (id) do update set
+                centre = coalesce(c.centre, excluded.centre), network = coalesce(c.network, excluded.network),
+                language = coalesce(c.language, excluded.language), topic = coalesce(c.topic, excluded.topic),
+                state = 'closed', first_message_at = least(c.first_message_at, excluded.first_message_at),
+                closed_at = excluded.closed_at, sentiment_delta = excluded.sentiment_delta, restated = excluded.restated
+            where c.closed_at is null or c.closed_at <= excluded.closed_at""";
     private static final String INCIDENT = """
             insert into incident as i (id, status, subject_kind, subject, centre, language, network, severity,
                 started_at, observed, expected, top_terms, sample_mentions, emitted_at)
@@ -108,7 +126,7 @@ public class MetricsWriter {
             if (!fresh) {
                 return Uni.createFrom().item(false);
             }
-            Uni<Void> all = volume(conn, ALL, s);
+            Uni<Void> all = volume(conn, ALL, s).chain(() -> space(conn, s));
             for (ChronoUnit unit : GRANULARITIES) {
                 for (String term : terms) {
                     all = all.chain(() -> conn.preparedQuery(TERM).execute(Tuple.of(name(unit), bucket(at, unit), term))
@@ -125,7 +143,8 @@ public class MetricsWriter {
         return pool.withTransaction(conn -> conn.preparedQuery(CONVERSATION).execute(Tuple.from(new Object[] {
                 d.conversationId(), d.centre(),
                 m == null ? null : m.mention().network(), m == null ? null : m.language(), m == null ? null : m.topic(),
-                d.queue(), d.state(), m == null ? null : odt(m.mention().createdAt()), odt(d.slaDueAt()), odt(d.routedAt()) }))
+                d.queue(), d.state(), m == null ? null : odt(m.mention().createdAt()), odt(d.slaDueAt()), odt(d.routedAt()),
+                m == null ? null : m.mention().space() }))
                 .chain(() -> m == null ? Uni.createFrom().item(false) : seen(conn, "routed", m))
                 .chain(fresh -> fresh && d.centre() != null ? volume(conn, d.centre(), m) : Uni.createFrom().voidItem()));
     }
@@ -142,6 +161,13 @@ public class MetricsWriter {
     /** Records the delivery outcome of a reply. */
     public Uni<Void> receipt(DeliveryReceipt r) {
         return pool.preparedQuery(RECEIPT).execute(Tuple.of(r.replyId(), r.conversationId(), odt(r.at()), r.status()))
+                .replaceWithVoid();
+    }
+
+    /** Records a closed conversation: its resolution time, sentiment delta and whether the customer restated it. */
+    public Uni<Void> closed(ConversationClosed c) {
+        return pool.preparedQuery(CLOSED).execute(Tuple.from(new Object[] { c.conversationId(), c.centre(), c.network(),
+                c.language(), c.topic(), odt(c.openedAt()), odt(c.closedAt()), c.sentimentDelta(), c.restatedPublicly() }))
                 .replaceWithVoid();
     }
 
@@ -178,6 +204,22 @@ public class MetricsWriter {
                     orEmpty(s.language()), orEmpty(s.topic()), orEmpty(s.productLine()),
                     Sentiment.POSITIVE.equals(label) ? 1L : 0L, Sentiment.NEGATIVE.equals(label) ? 1L : 0L, score });
             all = all.chain(() -> conn.preparedQuery(VOLUME).execute(t).replaceWithVoid());
+        }
+        return all;
+    }
+
+    private Uni<Void> space(SqlConnection conn, ScoredMention s) {
+        if (s.mention().space() == null || s.mention().space().isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        String label = s.sentiment() == null ? Sentiment.NEUTRAL : s.sentiment().label();
+        double score = s.sentiment() == null ? 0 : s.sentiment().score();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (ChronoUnit unit : GRANULARITIES) {
+            Tuple t = Tuple.from(new Object[] { name(unit), bucket(s.mention().createdAt(), unit), s.mention().space(),
+                    s.mention().network(), Sentiment.POSITIVE.equals(label) ? 1L : 0L,
+                    Sentiment.NEGATIVE.equals(label) ? 1L : 0L, score });
+            all = all.chain(() -> conn.preparedQuery(SPACE).execute(t).replaceWithVoid());
         }
         return all;
     }

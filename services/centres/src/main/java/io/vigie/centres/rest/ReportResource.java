@@ -4,8 +4,10 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vigie.centres.domain.Report;
+import io.vigie.centres.domain.SpaceHealth;
 import io.vigie.centres.security.Access;
 import io.vigie.centres.service.ReportService;
+import io.vigie.centres.service.SpaceService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.List;
 
 /** Reports over any period as JSON or CSV: supervisors for their centre, admins for any centre or everything ({@code *}). */
 @Path("/api/reports")
@@ -23,12 +26,14 @@ public class ReportResource {
     public static final String CSV = "text/csv";
 
     private final ReportService reports;
+    private final SpaceService spaces;
     private final Access access;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public ReportResource(ReportService reports, Access access, SecurityIdentity identity, Clock clock) {
+    public ReportResource(ReportService reports, SpaceService spaces, Access access, SecurityIdentity identity, Clock clock) {
         this.reports = reports;
+        this.spaces = spaces;
         this.access = access;
         this.identity = identity;
         this.clock = clock;
@@ -40,6 +45,16 @@ public class ReportResource {
         String allowed = access.reportScope(identity, scope);
         Period p = Period.parse(from, to, clock.instant());
         return reports.report(allowed, p.from(), p.to());
+    }
+
+    @GET
+    @Path("/spaces")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<SpaceHealth>> spaces(@QueryParam("scope") String scope, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        String allowed = access.reportScope(identity, scope);
+        Period p = Period.parse(from, to, clock.instant());
+        return spaces.map(allowed, p.from(), p.to());
     }
 
     @GET

@@ -39,7 +39,8 @@ public class MetricsService {
         return Uni.combine().all().unis(byNetwork, byLanguage, byTopic, byCentre, byProduct,
                 queries.responses(centre, f, t), queries.backlog(centre), queries.replies(centre, f, t),
                 queries.activeIncidents(centre),
-                queries.risingTerms(f, t, config.metrics().risingMinCount(), config.metrics().top()))
+                queries.risingTerms(f, t, config.metrics().risingMinCount(), config.metrics().top()),
+                queries.closures(centre, f, t))
                 .with(list -> {
                     @SuppressWarnings("unchecked")
                     List<Slice> networks = (List<Slice>) list.get(0);
@@ -59,6 +60,7 @@ public class MetricsService {
                     long incidents = (Long) list.get(8);
                     @SuppressWarnings("unchecked")
                     List<Figures.RisingTerm> rising = (List<Figures.RisingTerm>) list.get(9);
+                    MetricsQueries.Closures closures = (MetricsQueries.Closures) list.get(10);
                     long mentions = networks.stream().mapToLong(Slice::mentions).sum();
                     long positive = networks.stream().mapToLong(Slice::positive).sum();
                     long negative = networks.stream().mapToLong(Slice::negative).sum();
@@ -69,7 +71,8 @@ public class MetricsService {
                             responses.withSla() == 0 ? null : Figures.round((double) responses.metSla() / responses.withSla()),
                             backlog.stream().mapToLong(Backlog::waiting).sum(),
                             replies.getOrDefault(DeliveryReceipt.DELIVERED, 0L), replies.getOrDefault(DeliveryReceipt.FAILED, 0L),
-                            incidents, networks, languages, topics, centres, shares(products), rising);
+                            incidents, closures.closed(), round(closures.p50()), round(closures.p90()),
+                            round(closures.meanDelta()), round(closures.restatedShare()), networks, languages, topics, centres, shares(products), rising);
                 });
     }
 

@@ -17,6 +17,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.Alert;
 import io.vigie.events.Author;
+import io.vigie.events.ConversationClosed;
 import io.vigie.events.DeliveryReceipt;
 import io.vigie.events.Mention;
 import io.vigie.events.Reply;
@@ -150,6 +151,18 @@ class ReportResourceTest {
             Alert resolved = new Alert(Alert.VERSION, RUN + "-old", "resolved", "topic", "billing", "sao-paulo", "pt", "x",
                     T0, 3, 1, "low", List.of(), List.of(), T0.plus(Duration.ofMinutes(30)));
             kafka.send(alerts, resolved.incidentId(), json.writeValueAsString(resolved));
+            // Two conversations closed after 60 and 30 minutes: sentiment +1.2 (restated publicly) and -0.2.
+            String closedTopic = TestTopics.topic(Topics.CONVERSATIONS_CLOSED);
+            for (int i = 5; i <= 6; i++) {
+                ScoredMention s = mentions.get(i);
+                boolean first = i == 5;
+                ConversationClosed c = new ConversationClosed(ConversationClosed.VERSION, s.mention().conversationKey(),
+                        "sao-paulo", s.mention().network(), "brand", "pt", "technical_support", "agent-sao-paulo",
+                        new Sentiment(Sentiment.NEGATIVE, -0.5), new Sentiment(first ? Sentiment.POSITIVE : Sentiment.NEGATIVE,
+                                first ? 0.7 : -0.7), first ? 1.2 : -0.2, first, 2, 1, s.mention().createdAt(),
+                        s.mention().createdAt().plus(Duration.ofMinutes(first ? 60 : 30)));
+                kafka.send(closedTopic, c.conversationId(), json.writeValueAsString(c));
+            }
         }
         Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .auth().oauth2(Tokens.forUser("vigie-admin"))
@@ -157,7 +170,8 @@ class ReportResourceTest {
                 .get("/api/reports").then().statusCode(200)
                 .body("figures.mentions", equalTo(4)).body("figures.responded", equalTo(3))
                 .body("figures.repliesDelivered", equalTo(1)).body("figures.repliesFailed", equalTo(1))
-                .body("figures.backlog", equalTo(1)).body("figures.activeIncidents", equalTo(1)));
+                .body("figures.backlog", equalTo(1)).body("figures.activeIncidents", equalTo(1))
+                .body("figures.closed", equalTo(2)));
         Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
                 .auth().oauth2(Tokens.forUser("vigie-admin"))
                 .queryParam("from", "2026-11-20T08:00:00Z").queryParam("to", "2026-11-20T09:00:00Z")
@@ -210,7 +224,31 @@ class ReportResourceTest {
                 .body("figures.backlog", equalTo(1))
                 .body("figures.repliesDelivered", equalTo(1))
                 .body("figures.repliesFailed", equalTo(1))
-                .body("figures.activeIncidents", equalTo(1));
+                .body("figures.activeIncidents", equalTo(1))
+                .body("figures.closed", equalTo(2))
+                .body("figures.resolutionP50", closeTo(2700.0, 1e-6))
+                .body("figures.resolutionP90", closeTo(3420.0, 1e-6))
+                .body("figures.sentimentDelta", closeTo(0.5, 1e-9))
+                .body("figures.restatedShare", closeTo(0.5, 1e-9));
+    }
+
+    @Test
+    void spacesMapShowsVolumeUnansweredShareAndNeglect() {
+        given().auth().oauth2(Tokens.forUser("vigie-admin"))
+                .queryParam("from", "2026-11-20T08:00:00Z").queryParam("to", "2026-11-20T10:00:00Z")
+                .get("/api/reports/spaces").then().statusCode(200)
+                .body("find { it.space == 'x:brand' }.mentions", equalTo(6))
+                .body("find { it.space == 'x:brand' }.temperature", closeTo(-0.5, 1e-9))
+                .body("find { it.space == 'x:brand' }.conversations", equalTo(3))
+                .body("find { it.space == 'x:brand' }.unansweredShare", closeTo(0.0, 1e-9))
+                .body("find { it.space == 'x:brand' }.firstResponseP50", closeTo(1200.0, 1e-6))
+                .body("find { it.space == 'x:brand' }.neglected", equalTo(true))
+                .body("find { it.space == 'facebook:brand' }.mentions", equalTo(4))
+                .body("find { it.space == 'facebook:brand' }.unansweredShare", closeTo(1.0, 1e-9));
+        // A supervisor sees the spaces their centre owns only; none of the replay's spaces is owned.
+        given().auth().oauth2(Tokens.forUser("supervisor-sao-paulo"))
+                .queryParam("from", "2026-11-20T08:00:00Z").queryParam("to", "2026-11-20T10:00:00Z")
+                .get("/api/reports/spaces").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
