@@ -9,6 +9,7 @@ import io.vigie.ingestion.domain.query.MatchDocument;
 import io.vigie.ingestion.domain.query.Query;
 import io.vigie.ingestion.domain.query.QueryParser;
 import io.vigie.ingestion.domain.query.QuerySyntaxException;
+import io.vigie.ingestion.domain.query.WatchlistIndex;
 import io.vigie.ingestion.repository.WatchlistRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public class WatchlistMatcher {
     }
 
     private final WatchlistRepository repository;
-    private volatile List<Compiled> compiled;
+    private volatile WatchlistIndex compiled;
 
     public WatchlistMatcher(WatchlistRepository repository) {
         this.repository = repository;
@@ -37,10 +38,15 @@ public class WatchlistMatcher {
 
     /** The mention with its {@code watchlists} set to the ids of the watchlists it matches. */
     public Uni<Mention> tag(Mention mention) {
-        return current().map(list -> withWatchlists(mention, matching(list, document(mention))));
+        return current().map(index -> withWatchlists(mention, index.matching(document(mention))));
     }
 
-    /** The ids, in load order, of the compiled watchlists that match the document. */
+    /** The index of compiled watchlists, for tagging. */
+    public static WatchlistIndex index(List<Compiled> watchlists) {
+        return new WatchlistIndex(watchlists.stream().map(Compiled::id).toList(), watchlists.stream().map(Compiled::query).toList());
+    }
+
+    /** The ids, in load order, of the compiled watchlists that match the document, evaluating every one (reference). */
     public static List<String> matching(List<Compiled> watchlists, MatchDocument doc) {
         List<String> ids = new ArrayList<>(2);
         for (Compiled c : watchlists) {
@@ -59,7 +65,7 @@ public class WatchlistMatcher {
 
     /** Reloads every watchlist from the database. */
     public Uni<Void> reload() {
-        return Panache.withSession(repository::listAll).invoke(records -> compiled = compile(records)).replaceWithVoid();
+        return Panache.withSession(repository::listAll).invoke(records -> compiled = index(compile(records))).replaceWithVoid();
     }
 
     @Scheduled(every = "${vigie.ingestion.watchlists.refresh}", delayed = "${vigie.ingestion.watchlists.refresh}",
@@ -69,8 +75,8 @@ public class WatchlistMatcher {
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<List<Compiled>> current() {
-        List<Compiled> c = compiled;
+    private Uni<WatchlistIndex> current() {
+        WatchlistIndex c = compiled;
         return c != null ? Uni.createFrom().item(c) : reload().map(v -> compiled);
     }
 
