@@ -43,7 +43,7 @@ public class CentreSeeder {
     Uni<Void> relay() {
         return Uni.createFrom().deferred(centres::publishPending).invoke(n -> {
             if (n > 0) {
-                LOG.infof("Relayed %d centre configurations", n);
+                LOG.infof("Sent %d pending centre configurations again", n);
             }
         }).replaceWithVoid();
     }

@@ -151,7 +151,7 @@ public class CentreService {
                 .map(l -> l.stream().map(mapper::toConfig).toList())
                 .invoke(configs -> configs.forEach(directory::put))
                 .chain(configs -> Multi.createFrom().iterable(configs).onItem()
-                        .transformToUniAndConcatenate(c -> publisher.publish(c).call(() -> markPublished(c)))
+                        .transformToUniAndConcatenate(c -> publisher.publish(c).call(() -> markPublished(c)).replaceWith(c))
                         .collect().asList().map(List::size));
     }
 
@@ -160,7 +160,8 @@ public class CentreService {
         return Panache.withSession(() -> centres.list("publishedAt is null", Sort.by("id")))
                 .map(l -> l.stream().map(mapper::toConfig).toList())
                 .chain(configs -> Multi.createFrom().iterable(configs).onItem()
-                        .transformToUniAndConcatenate(this::publishQuietly).collect().asList().map(List::size));
+                        .transformToUniAndConcatenate(c -> publishQuietly(c).replaceWith(c)).collect().asList()
+                        .map(List::size));
     }
 
     private Uni<Void> publishQuietly(CentreConfig c) {
