@@ -50,7 +50,7 @@ class FirstMentionEndToEndTest {
                 .then().statusCode(202);
 
         String conversation = "x:" + id;
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given()
                 .auth().oauth2(Tokens.forUser("agent-montpellier"))
                 .get(services.url("workspace") + "/api/conversations?limit=500")
                 .then().statusCode(200).body("id", hasItem(conversation)));
@@ -79,7 +79,7 @@ class FirstMentionEndToEndTest {
                 .post(services.url("ingestion") + "/api/mentions/replay")
                 .then().statusCode(200).body("accepted", equalTo(2)).body("rejected", equalTo(0));
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given()
                 .auth().oauth2(Tokens.forUser("agent-bratislava"))
                 .get(services.url("workspace") + "/api/conversations/x:" + root)
                 .then().statusCode(200)

@@ -36,7 +36,8 @@ final class VigieServices implements AutoCloseable {
                 services.launch(name);
             }
             for (String name : NAMES) {
-                services.awaitReady(name, Duration.ofSeconds(120));
+                // -Dvigie.systemtests.ready-seconds=… gives a loaded machine longer (default 120 s).
+                services.awaitReady(name, Duration.ofSeconds(Long.getLong("vigie.systemtests.ready-seconds", 300)));
             }
             return services;
         } catch (RuntimeException | IOException | InterruptedException e) {
