@@ -36,7 +36,7 @@ final class VigieServices implements AutoCloseable {
                 services.launch(name);
             }
             for (String name : NAMES) {
-                // -Dvigie.systemtests.ready-seconds=… gives a loaded machine longer (default 120 s).
+                // -Dvigie.systemtests.ready-seconds=… overrides the wait (default 300 s).
                 services.awaitReady(name, Duration.ofSeconds(Long.getLong("vigie.systemtests.ready-seconds", 300)));
             }
             return services;
