@@ -32,6 +32,18 @@ public final class Terms {
     private Terms() {
     }
 
+    /**
+     * The signature of a question: its first three terms (hashtags aside), sorted; null when {@code text} is not a
+     * question (no question mark) or has fewer than two terms.
+     */
+    public static String questionSignature(String text) {
+        if (text == null || text.indexOf('?') < 0) {
+            return null;
+        }
+        var words = of(text).stream().filter(t -> !t.startsWith("#")).limit(3).sorted().toList();
+        return words.size() < 2 ? null : String.join(" ", words);
+    }
+
     /** The distinct terms of {@code text}, lower-cased, in order of appearance. */
     public static Set<String> of(String text) {
         Set<String> terms = new LinkedHashSet<>();

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vigie.events.AgentPresence;
+import io.vigie.centres.domain.Terms;
 import io.vigie.events.Alert;
 import io.vigie.events.ConversationClosed;
 import io.vigie.events.DeliveryReceipt;
@@ -49,6 +50,10 @@ public class MetricsWriter {
             on conflict (granularity, bucket, space) do update set mentions = b.mentions + 1,
                 positive = b.positive + excluded.positive, negative = b.negative + excluded.negative,
                 score_sum = b.score_sum + excluded.score_sum""";
+    private static final String QUESTION = """
+            insert into question_bucket as q (bucket, product_line, topic, signature, mentions, example)
+            values ($1, $2, $3, $4, 1, $5)
+            on conflict (bucket, product_line, topic, signature) do update set mentions = q.mentions + 1""";
     private static final String SEEN = """
             insert into mention_seen (source, mention_key, created_at, text) values ($1, $2, $3, $4)
             on conflict do nothing""";
@@ -126,7 +131,7 @@ public class MetricsWriter {
             if (!fresh) {
                 return Uni.createFrom().item(false);
             }
-            Uni<Void> all = volume(conn, ALL, s).chain(() -> space(conn, s));
+            Uni<Void> all = volume(conn, ALL, s).chain(() -> space(conn, s)).chain(() -> question(conn, s));
             for (ChronoUnit unit : GRANULARITIES) {
                 for (String term : terms) {
                     all = all.chain(() -> conn.preparedQuery(TERM).execute(Tuple.of(name(unit), bucket(at, unit), term))
@@ -206,6 +211,17 @@ public class MetricsWriter {
             all = all.chain(() -> conn.preparedQuery(VOLUME).execute(t).replaceWithVoid());
         }
         return all;
+    }
+
+    private Uni<Void> question(SqlConnection conn, ScoredMention s) {
+        String signature = Terms.questionSignature(s.mention().text());
+        if (signature == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String text = s.mention().text();
+        return conn.preparedQuery(QUESTION).execute(Tuple.of(bucket(s.mention().createdAt(), ChronoUnit.HOURS),
+                orEmpty(s.productLine()), orEmpty(s.topic()), signature,
+                text.length() > 280 ? text.substring(0, 280) : text)).replaceWithVoid();
     }
 
     private Uni<Void> space(SqlConnection conn, ScoredMention s) {

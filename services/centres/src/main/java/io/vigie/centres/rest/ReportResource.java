@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vigie.centres.domain.Report;
 import io.vigie.centres.domain.SpaceHealth;
+import io.vigie.centres.repository.MetricsQueries;
 import io.vigie.centres.security.Access;
 import io.vigie.centres.service.ReportService;
 import io.vigie.centres.service.SpaceService;
@@ -55,6 +56,16 @@ public class ReportResource {
         String allowed = access.reportScope(identity, scope);
         Period p = Period.parse(from, to, clock.instant());
         return spaces.map(allowed, p.from(), p.to());
+    }
+
+    @GET
+    @Path("/questions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<MetricsQueries.QuestionCluster>> questions(@QueryParam("scope") String scope,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        access.reportScope(identity, scope);
+        Period p = Period.parse(from, to, clock.instant());
+        return reports.questions(p.from(), p.to());
     }
 
     @GET

@@ -27,6 +27,12 @@ public class ReportService {
                 .asTuple().map(t -> new Report(t.getItem1(), MetricsQueries.granularity(from, to), t.getItem2()));
     }
 
+    /** The most asked question clusters over [from, to), hours rounded outwards, with their trend. */
+    public Uni<java.util.List<MetricsQueries.QuestionCluster>> questions(Instant from, Instant to) {
+        Instant end = to.truncatedTo(ChronoUnit.HOURS).equals(to) ? to : to.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        return queries.questions(from.truncatedTo(ChronoUnit.HOURS), end, 20);
+    }
+
     /** CSV: one line per bucket, network, language and topic, with volume and temperature. */
     public Uni<String> csv(String scope, Instant from, Instant to) {
         String granularity = MetricsQueries.granularity(from, to);

@@ -21,4 +21,12 @@ class TermsTest {
         assertEquals(List.of("écran", "noir", "démarrer"), List.copyOf(Terms.of("Mon écran reste noir, impossible de démarrer")
                 .stream().filter(t -> !t.equals("reste") && !t.equals("impossible")).toList()));
     }
+
+    @Test
+    void questionsGetASignatureOfTheirFirstThreeTerms() {
+        assertEquals("antivirus forge update", Terms.questionSignature("How do I update the antivirus on my Forge? #help"));
+        assertEquals("antivirus forge update", Terms.questionSignature("Antivirus update for Forge, how?"));
+        assertEquals(null, Terms.questionSignature("Antivirus update for Forge is out"));
+        assertEquals(null, Terms.questionSignature("Why??"));
+    }
 }

@@ -252,6 +252,43 @@ class ReportResourceTest {
     }
 
     @Test
+    void recurringQuestionsAreClusteredWithTheirTrend() throws Exception {
+        Instant day = Instant.parse("2026-11-19T08:10:00Z");
+        List<String[]> posts = List.of(
+                new String[] {"0", "How do I update the antivirus on my Forge?"},
+                new String[] {"60", "How do I update the antivirus on my Forge?"},
+                new String[] {"65", "how to update antivirus on forge??"},
+                new String[] {"70", "Antivirus update for Forge, how?"},
+                new String[] {"75", "Antivirus update for Forge is out"},
+                new String[] {"80", "Where is my order?"});
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            int i = 0;
+            for (String[] post : posts) {
+                Instant at = day.plus(Duration.ofMinutes(Long.parseLong(post[0])));
+                Mention m = new Mention(Mention.VERSION, "community", RUN + "-q" + i++, "community:board-gaming", null, null,
+                        new Author("q" + i, "q" + i, 1, false), post[1], "en", at, null, List.of(), at);
+                ScoredMention s = new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEUTRAL, 0),
+                        "configuration", "forge", "consumer", 0.2, 0.1, false, false, List.of(), at);
+                kafka.send(TestTopics.topic(Topics.MENTIONS_SCORED), m.conversationKey(), json.writeValueAsString(s));
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given()
+                .auth().oauth2(Tokens.forUser("supervisor-montpellier"))
+                .queryParam("from", "2026-11-19T09:00:00Z").queryParam("to", "2026-11-19T10:00:00Z")
+                .get("/api/reports/questions").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].signature", equalTo("antivirus forge update"))
+                .body("[0].productLine", equalTo("forge"))
+                .body("[0].topic", equalTo("configuration"))
+                .body("[0].mentions", equalTo(3))
+                .body("[0].previous", equalTo(1))
+                .body("[0].example", containsString("?"))
+                .body("[1].signature", equalTo("order where"))
+                .body("[1].mentions", equalTo(1)));
+        given().auth().oauth2(Tokens.forUser("agent-montpellier")).get("/api/reports/questions").then().statusCode(403);
+    }
+
+    @Test
     void csvExportHasOneLinePerBucketAndDimension() {
         String csv = given().auth().oauth2(Tokens.forUser("supervisor-sao-paulo")).accept("text/csv")
                 .queryParam("from", "2026-11-20T08:00:00Z").queryParam("to", "2026-11-20T10:00:00Z")
