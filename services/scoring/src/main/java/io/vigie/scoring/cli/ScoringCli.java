@@ -2,6 +2,7 @@ package io.vigie.scoring.cli;
 
 import io.vigie.scoring.service.LanguageIdentifier;
 import io.vigie.scoring.service.LinguaLanguageIdentifier;
+import io.vigie.scoring.service.NgramLanguageIdentifier;
 import io.vigie.scoring.service.OptimaizeLanguageIdentifier;
 import io.vigie.scoring.service.ScorerSettings;
 import io.vigie.scoring.service.TextScorer;
@@ -14,6 +15,9 @@ import java.util.function.Supplier;
 
 /** Command line of the scoring service: batch scoring, evaluations and training, through the service's own classes. */
 public final class ScoringCli {
+
+    /** Hyper-parameters compared on the val split: epochs:learning-rate:L2:min-document-frequency, comma-separated. */
+    static final String DEFAULT_GRID = "5:0.05:0:2,10:0.05:0:2,10:0.05:1e-6:2,10:0.1:0:2,20:0.05:0:2";
 
     private ScoringCli() {
     }
@@ -32,6 +36,7 @@ public final class ScoringCli {
                 int min = settings.minLetters();
                 int max = settings.maxChars();
                 List<Supplier<LanguageIdentifier>> ids = List.of(
+                        () -> new NgramLanguageIdentifier(conf, decoys, min, max),
                         () -> new LinguaLanguageIdentifier(conf, decoys, false, min, max),
                         () -> new LinguaLanguageIdentifier(conf, Set.of(), false, min, max),
                         () -> new LinguaLanguageIdentifier(conf, decoys, true, min, max),
@@ -44,7 +49,7 @@ public final class ScoringCli {
                     System.out);
             case "train-sentiment" -> {
                 List<SentimentTrainer.Params> grid = new java.util.ArrayList<>();
-                for (String g : opts.getOrDefault("grid", "10:0.1:1e-6:2").split(",")) {
+                for (String g : opts.getOrDefault("grid", DEFAULT_GRID).split(",")) {
                     String[] f = g.split(":");
                     grid.add(new SentimentTrainer.Params(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
                             Double.parseDouble(f[2]), Integer.parseInt(f[3])));
@@ -61,8 +66,7 @@ public final class ScoringCli {
 
     /** The language identifier the service uses, with the same settings. */
     static LanguageIdentifier languageIdentifier(ScorerSettings settings) {
-        return new LinguaLanguageIdentifier(settings.languages(), settings.decoyLanguages(), settings.highAccuracy(),
-                settings.minLetters(), settings.maxChars());
+        return settings.languageIdentifier();
     }
 
     private static Map<String, String> options(String[] args) {
@@ -90,6 +94,6 @@ public final class ScoringCli {
                   score-file      --in <tsv with a text column> --out <tsv>
                   eval-sentiment  --data <tsv with lang,label,text>
                   eval-language   --data <tsv with lang,text>
-                  train-sentiment --train <tsv> --val <tsv> --out <model file>""");
+                  train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]""");
     }
 }

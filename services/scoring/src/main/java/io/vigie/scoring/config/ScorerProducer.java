@@ -22,7 +22,7 @@ public class ScorerProducer {
     @ApplicationScoped
     TextScorer textScorer() {
         ScorerSettings settings = new ScorerSettings(new LinkedHashSet<>(config.languages()),
-                new LinkedHashSet<>(config.decoyLanguages()), config.highAccuracy(), config.minLetters(), config.maxChars(),
+                new LinkedHashSet<>(config.decoyLanguages()), config.languageIdentifier(), config.highAccuracy(), config.minLetters(), config.maxChars(),
                 config.productLines().isEmpty() ? ProductLines.DEFAULTS : config.productLines(),
                 ScorerSettings.DEFAULT_MODEL);
         return TextScorer.create(settings);

@@ -18,7 +18,11 @@ public interface ScoringConfig {
     @WithDefault("sv,da,nb,fi,hu,ro,tr,ca,hr,sl,et,lv,lt,id")
     List<String> decoyLanguages();
 
-    /** Lingua's high accuracy mode: better on short texts, about 25x the memory and slower (see docs/models). */
+    /** {@code ngram}: Lingua's n-gram models scored by our fast table (default); {@code lingua}: Lingua itself. */
+    @WithDefault("ngram")
+    String languageIdentifier();
+
+    /** Lingua's high accuracy mode (with {@code language-identifier=lingua}): better on short texts, about 25x the memory and slower (see docs/models). */
     @WithDefault("false")
     boolean highAccuracy();
 

@@ -11,13 +11,14 @@ import java.util.Set;
  *
  * @param languages       ISO 639-1 codes language identification may answer
  * @param decoyLanguages  languages the identifier also knows, answered as {@code und}
- * @param highAccuracy    Lingua's high accuracy mode
+ * @param identifier      {@code ngram} (default: Lingua's models, our fast scorer) or {@code lingua}
+ * @param highAccuracy    Lingua's high accuracy mode (identifier {@code lingua} only)
  * @param minLetters      fewer letters than this: {@code und}
  * @param maxChars        language identification looks at the first words up to about this many characters
  * @param productLines    product line id to the words that name it
  * @param modelResource   class-path resource of the sentiment model
  */
-public record ScorerSettings(Set<String> languages, Set<String> decoyLanguages, boolean highAccuracy, int minLetters, int maxChars,
+public record ScorerSettings(Set<String> languages, Set<String> decoyLanguages, String identifier, boolean highAccuracy, int minLetters, int maxChars,
         Map<String, List<String>> productLines, String modelResource) {
 
     /** Default configured languages. */
@@ -36,9 +37,18 @@ public record ScorerSettings(Set<String> languages, Set<String> decoyLanguages, 
         productLines = Map.copyOf(productLines);
     }
 
+    /** The language identifier these settings describe. */
+    public LanguageIdentifier languageIdentifier() {
+        return switch (identifier) {
+            case "ngram" -> new NgramLanguageIdentifier(languages, decoyLanguages, minLetters, maxChars);
+            case "lingua" -> new LinguaLanguageIdentifier(languages, decoyLanguages, highAccuracy, minLetters, maxChars);
+            default -> throw new IllegalArgumentException("unknown language identifier '" + identifier + "' (ngram or lingua)");
+        };
+    }
+
     /** The defaults of the service. */
     public static ScorerSettings defaults() {
-        return new ScorerSettings(codes(DEFAULT_LANGUAGES), codes(DEFAULT_DECOYS), false, 3, 200,
+        return new ScorerSettings(codes(DEFAULT_LANGUAGES), codes(DEFAULT_DECOYS), "ngram", false, 3, 200,
                 ProductLines.DEFAULTS, DEFAULT_MODEL);
     }
 

@@ -12,13 +12,16 @@ import java.util.Locale;
 public final class SentimentFeatures {
 
     /** Bumped whenever the features change: a model trained with other features is refused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final int mask;
-    static final float CHAR_WEIGHT = Float.parseFloat(System.getProperty("x.charWeight", "0.5"));
-    static final boolean CHAR_CROSS = Boolean.parseBoolean(System.getProperty("x.charCross", "true"));
-    static final int CHAR_MIN = Integer.parseInt(System.getProperty("x.charMin", "2"));
-    static final int CHAR_MAX = Integer.parseInt(System.getProperty("x.charMax", "5"));
+    /**
+     * Weight of a character n-gram relative to a word (1). On the val split, 0.1 scored best of 1.0, 0.5, 0.25 and
+     * 0.1 (mean macro-F1 0.586, 0.591, 0.599, 0.602); crossing them with the language and 2- to 5-grams were kept.
+     */
+    static final float CHAR_WEIGHT = 0.1f;
+    static final int CHAR_MIN = 2;
+    static final int CHAR_MAX = 5;
 
     /** Features hashed into {@code 2^bits} buckets. */
     public SentimentFeatures(int bits) {
@@ -228,11 +231,7 @@ public final class SentimentFeatures {
                     char ch = k == 0 || k == len - 1 ? ' ' : word.charAt(k - 1);
                     h = (h ^ ch) * 0x01000193;
                     if (k - start >= CHAR_MIN - 1) {
-                        if (CHAR_CROSS) {
-                            addHash(h + 31 * (k - start), CHAR_WEIGHT);
-                        } else {
-                            put(mix(h + 31 * (k - start)) & mask, CHAR_WEIGHT);
-                        }
+                        addHash(h + 31 * (k - start), CHAR_WEIGHT);
                     }
                 }
             }

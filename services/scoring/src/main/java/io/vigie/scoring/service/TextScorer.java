@@ -43,11 +43,9 @@ public final class TextScorer {
         return t.contains(" ") || t.endsWith("*") ? t : t + "*";
     }
 
-    /** The scorer of the given settings: Lingua, the committed sentiment model, the built-in rules. */
+    /** The scorer of the given settings: its language identifier, the committed sentiment model, the built-in rules. */
     public static TextScorer create(ScorerSettings settings) {
-        LanguageIdentifier languages = new LinguaLanguageIdentifier(settings.languages(), settings.decoyLanguages(),
-                settings.highAccuracy(), settings.minLetters(), settings.maxChars());
-        return new TextScorer(languages, loadModel(settings.modelResource()), RuleSet.builtIn(), settings.productLines());
+        return new TextScorer(settings.languageIdentifier(), loadModel(settings.modelResource()), RuleSet.builtIn(), settings.productLines());
     }
 
     /** Loads a sentiment model from the class path. */

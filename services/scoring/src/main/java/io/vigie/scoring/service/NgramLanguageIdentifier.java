@@ -1,0 +1,215 @@
+package io.vigie.scoring.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A fast character n-gram (naive Bayes) language identifier that reads Lingua's own uni-, bi- and trigram models
+ * from the Lingua jar and scores all candidate languages with one table lookup per n-gram. Same candidates as
+ * {@link LinguaLanguageIdentifier} (configured + decoys, decoys answered {@code und}); a text whose n-grams the
+ * best language hardly knows (another script, gibberish) is {@code und}.
+ */
+public final class NgramLanguageIdentifier implements LanguageIdentifier {
+
+    private static final float ABSENT = Float.NaN;
+    /** Log-penalties when a trigram is unknown and the model backs off to its bigram, its unigram, or nothing. */
+    private static final float BACKOFF_BIGRAM = (float) Math.log(0.1);
+    private static final float BACKOFF_UNIGRAM = (float) Math.log(0.01);
+    private static final float UNSEEN = (float) Math.log(1e-7);
+    /** Below this share of trigrams known to the best language, the text is {@code und}. */
+    static final double MIN_KNOWN = 0.35;
+    /** Mean log-probability gap per trigram under which the best guess is unsure (then a plausible hint wins). */
+    static final double SURE_GAP = 0.3;
+    /** A hinted language within this mean gap per trigram of the best guess is plausible. */
+    static final double HINT_GAP = 0.75;
+
+    private final String[] codes;
+    private final boolean[] answerable;
+    private final Map<String, float[]> table;
+    private final int minLetters;
+    private final int maxChars;
+    private final String description;
+
+    /** Same parameters as {@link LinguaLanguageIdentifier} (there is one mode). */
+    public NgramLanguageIdentifier(Set<String> configured, Set<String> decoys, int minLetters, int maxChars) {
+        List<String> all = new ArrayList<>(configured);
+        all.addAll(decoys);
+        this.codes = all.toArray(String[]::new);
+        this.answerable = new boolean[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            answerable[i] = configured.contains(codes[i]);
+        }
+        this.minLetters = minLetters;
+        this.maxChars = maxChars;
+        this.table = new HashMap<>(1 << 20);
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < codes.length; i++) {
+            for (String kind : new String[] {"unigrams", "bigrams", "trigrams"}) {
+                load(json, codes[i], kind, i);
+            }
+        }
+        this.description = "ngram (Lingua's 1-3-gram models, " + configured.size() + " languages + " + decoys.size()
+                + " decoys)";
+    }
+
+    private void load(ObjectMapper json, String code, String kind, int index) {
+        String resource = "/language-models/" + code + "/" + kind + ".json";
+        try (InputStream in = NgramLanguageIdentifier.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no Lingua model " + resource + " for language '" + code + "'");
+            }
+            JsonNode ngrams = json.readTree(in).get("ngrams");
+            for (Iterator<Map.Entry<String, JsonNode>> it = ngrams.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String[] fraction = e.getKey().split("/");
+                float logp = (float) Math.log(Double.parseDouble(fraction[0]) / Double.parseDouble(fraction[1]));
+                for (String ngram : e.getValue().asText().split(" ")) {
+                    float[] row = table.computeIfAbsent(ngram, k -> {
+                        float[] r = new float[codes.length];
+                        Arrays.fill(r, ABSENT);
+                        return r;
+                    });
+                    row[index] = logp;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String identify(String text) {
+        return identify(text, null);
+    }
+
+    @Override
+    public String identify(String text, String hint) {
+        String words = TextNormalizer.wordsOnly(text);
+        if (TextNormalizer.letters(words) < minLetters) {
+            return UNDETERMINED;
+        }
+        String s = (words.length() > maxChars ? words.substring(0, maxChars) : words).toLowerCase(Locale.ROOT);
+        int n = codes.length;
+        double[] score = new double[n];
+        int[] known = new int[n];
+        int trigrams = 0;
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == ' ') {
+                trigrams += scoreWord(s, start, i, score, known);
+                start = i + 1;
+            }
+        }
+        if (trigrams == 0) {
+            return UNDETERMINED;
+        }
+        int best = 0;
+        int second = -1;
+        for (int k = 1; k < n; k++) {
+            if (score[k] > score[best]) {
+                second = best;
+                best = k;
+            } else if (second < 0 || score[k] > score[second]) {
+                second = k;
+            }
+        }
+        if (known[best] < MIN_KNOWN * trigrams) {
+            return UNDETERMINED;
+        }
+        if (hint != null && second >= 0 && (score[best] - score[second]) / trigrams < SURE_GAP) {
+            String hinted = hint.toLowerCase(Locale.ROOT);
+            for (int k = 0; k < n; k++) {
+                if (codes[k].equals(hinted) && answerable[k] && (score[best] - score[k]) / trigrams < HINT_GAP) {
+                    return hinted;
+                }
+            }
+        }
+        return answerable[best] ? codes[best] : UNDETERMINED;
+    }
+
+    /** Adds the log-probabilities of the word's trigrams (the word itself if shorter); returns how many. */
+    private int scoreWord(String s, int from, int to, double[] score, int[] known) {
+        int len = to - from;
+        if (len <= 0) {
+            return 0;
+        }
+        if (len < 3) {
+            addNgram(s.substring(from, to), score, known);
+            return 1;
+        }
+        for (int i = from; i + 3 <= to; i++) {
+            addNgram(s.substring(i, i + 3), score, known);
+        }
+        return len - 2;
+    }
+
+    private void addNgram(String gram, double[] score, int[] known) {
+        float[] row = table.get(gram);
+        float[] bigram = null;
+        float[] unigram = null;
+        boolean lowerLooked = false;
+        for (int k = 0; k < score.length; k++) {
+            float p = row == null ? ABSENT : row[k];
+            if (!Float.isNaN(p)) {
+                score[k] += p;
+                known[k]++;
+                continue;
+            }
+            if (!lowerLooked) {
+                // Back off to what predicts the same last character: P(c|b), then P(c).
+                bigram = gram.length() > 2 ? table.get(gram.substring(gram.length() - 2)) : null;
+                unigram = gram.length() > 1 ? table.get(gram.substring(gram.length() - 1)) : null;
+                lowerLooked = true;
+            }
+            if (bigram != null && !Float.isNaN(bigram[k])) {
+                score[k] += bigram[k] + BACKOFF_BIGRAM;
+            } else if (unigram != null && !Float.isNaN(unigram[k])) {
+                score[k] += unigram[k] + BACKOFF_UNIGRAM;
+            } else {
+                score[k] += UNSEEN;
+            }
+        }
+    }
+
+    /** Per-language mean log-probability per trigram, best first (for diagnosis). */
+    String debug(String text) {
+        String s = TextNormalizer.wordsOnly(text).toLowerCase(Locale.ROOT);
+        double[] score = new double[codes.length];
+        int[] known = new int[codes.length];
+        int trigrams = 0;
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == ' ') {
+                trigrams += scoreWord(s, start, i, score, known);
+                start = i + 1;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        Integer[] order = new Integer[codes.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        final int t = trigrams;
+        Arrays.sort(order, (x, y) -> Double.compare(score[y], score[x]));
+        for (int k = 0; k < Math.min(5, order.length); k++) {
+            out.append(codes[order[k]]).append(String.format(Locale.ROOT, "=%.2f(%d/%d) ", score[order[k]] / t, known[order[k]], t));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+}

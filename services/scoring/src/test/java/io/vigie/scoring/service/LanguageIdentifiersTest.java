@@ -1,0 +1,33 @@
+package io.vigie.scoring.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Both selectable identifiers (ngram, lingua) agree on clear cases: served languages, decoys and other scripts. */
+class LanguageIdentifiersTest {
+
+    private static final Set<String> SERVED = ScorerSettings.codes(ScorerSettings.DEFAULT_LANGUAGES);
+    private static final Set<String> DECOYS = ScorerSettings.codes(ScorerSettings.DEFAULT_DECOYS);
+
+    @Test
+    void servedLanguagesDecoysAndOtherScripts() {
+        for (LanguageIdentifier id : List.of(new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200),
+                new LinguaLanguageIdentifier(SERVED, DECOYS, false, 3, 200))) {
+            assertEquals("it", id.identify("Il mio portatile non si accende più dopo l'aggiornamento"), id.describe());
+            assertEquals("cs", id.identify("Dobrý den, kdy bude k dispozici nová verze ovladače pro tiskárnu?"), id.describe());
+            assertEquals("es", id.identify("¿Cuándo llega mi pedido? Ya pasaron dos semanas"), id.describe());
+            assertEquals("und", id.identify("Kannettavani ei käynnisty päivityksen jälkeen"), id.describe());
+            assertEquals("und", id.identify("アップデートの後にパソコンが起動しません"), id.describe());
+            assertEquals("und", id.identify("@NordlysCare 👍 https://t.co/x1"), id.describe());
+        }
+    }
+
+    @Test
+    void unknownLanguageCodesAreRefusedClearly() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new NgramLanguageIdentifier(Set.of("xx"), Set.of(), 3, 200));
+    }
+}
