@@ -91,7 +91,10 @@ public class OutboundService {
                 .onItem().transformToMulti(l -> Multi.createFrom().iterable(l))
                 .onItem().transformToUniAndConcatenate(this::sendReceipt)
                 .collect().last().replaceWithVoid();
+        // A stuck pass must not block the next ones for ever (SKIP would skip them all); a legitimate pass makes at
+        // most BATCH attempts of at most one timeout each.
         return stuck.chain(() -> due).chain(() -> unsent)
+                .ifNoItem().after(config.timeout().multipliedBy(BATCH + 3)).fail()
                 .onFailure().invoke(e -> LOG.warn("Outbound pass failed; the next pass retries", e))
                 .onFailure().recoverWithNull();
     }
@@ -156,6 +159,7 @@ public class OutboundService {
                 OutboundReplyRecord.DELIVERED.equals(r.status) ? DeliveryReceipt.DELIVERED : DeliveryReceipt.FAILED,
                 r.networkId, r.lastError, r.attempts, r.updatedAt);
         return receipts.publish(receipt)
+                .ifNoItem().after(config.timeout()).fail()
                 .chain(() -> Panache.withTransaction(() -> repository.markReceiptPublished(r.replyId, Instant.now())))
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf(e, "Receipt of reply %s not yet published; will retry", r.replyId))

@@ -42,7 +42,7 @@ class ReplyConsumerTest {
 
     static JsonNode receipt(KafkaTestClient kafka, String replyId) throws Exception {
         ConsumerRecord<String, String> r = kafka.await(TestTopics.topic("replies.receipts"), rec -> replyId.equals(rec.key()),
-                Duration.ofSeconds(40));
+                Duration.ofSeconds(90));
         return JSON.readTree(r.value());
     }
 
