@@ -45,6 +45,7 @@ public class CentreSeeder {
             if (n > 0) {
                 LOG.infof("Sent %d pending centre configurations again", n);
             }
-        }).replaceWithVoid();
+        }).onFailure().invoke(e -> LOG.warnf("pending centre configurations not sent yet: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 }
