@@ -182,32 +182,6 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         }
     }
 
-    /** Per-language mean log-probability per trigram, best first (for diagnosis). */
-    String debug(String text) {
-        String s = TextNormalizer.wordsOnly(text).toLowerCase(Locale.ROOT);
-        double[] score = new double[codes.length];
-        int[] known = new int[codes.length];
-        int trigrams = 0;
-        int start = 0;
-        for (int i = 0; i <= s.length(); i++) {
-            if (i == s.length() || s.charAt(i) == ' ') {
-                trigrams += scoreWord(s, start, i, score, known);
-                start = i + 1;
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        Integer[] order = new Integer[codes.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
-        final int t = trigrams;
-        Arrays.sort(order, (x, y) -> Double.compare(score[y], score[x]));
-        for (int k = 0; k < Math.min(5, order.length); k++) {
-            out.append(codes[order[k]]).append(String.format(Locale.ROOT, "=%.2f(%d/%d) ", score[order[k]] / t, known[order[k]], t));
-        }
-        return out.toString();
-    }
-
     @Override
     public String describe() {
         return description;
