@@ -43,8 +43,9 @@ sample: ## regenerate the bundled sample traffic (deterministic)
 test: ## set up what a fresh machine needs, start the real infrastructure once, run every test, stop what it started
 	infra/with-infra $(MVNW) verify
 
-bench: ## benchmarks (see docs/performance.md once the performance issue lands)
-	@echo "make bench: no benchmark is defined yet (see the performance issue)"; exit 1
+bench: ## every performance figure on the real infrastructure -> docs/performance.md (+ ARGS='--mentions N ...', see services/bench)
+	$(MVNW) -q -DskipTests install
+	infra/with-infra services/bench/bin/bench $(ARGS)
 
 clean: ## remove build output (keeps .run, the local infrastructure's data)
 	$(MVNW) -q clean

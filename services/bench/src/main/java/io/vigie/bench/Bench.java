@@ -1,0 +1,193 @@
+package io.vigie.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vigie.traffic.GeneratedMention;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code make bench}: runs every phase on the real infrastructure, writes the results file and docs/performance.md. */
+public final class Bench {
+
+    private final BenchOptions options;
+    private final BenchEnv env;
+    private final Path work;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    Bench(BenchOptions options, BenchEnv env) {
+        this.options = options;
+        this.env = env;
+        this.work = env.root().resolve("services/bench/target/run");
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path root = Path.of(System.getProperty("vigie.root", ".")).toAbsolutePath().normalize();
+        new Bench(options, BenchEnv.fromEnvironment(root)).run(String.join(" ", args));
+    }
+
+    void run(String argLine) throws Exception {
+        Files.createDirectories(work);
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        results.put("command", ("make bench " + (argLine.isBlank() ? "" : "ARGS='" + argLine + "'")).trim());
+        results.put("started", started.toString());
+        results.put("machine", Machine.describe(env.root()));
+        results.put("options", Map.of("mentions", options.mentions(), "rate", options.rate(), "latencySeconds",
+                options.latencySeconds(), "scoringPosts", options.scoringPosts(), "reportMentions",
+                options.reportMentions(), "reportDays", options.reportDays(), "serviceJvm",
+                String.join(" ", options.jvmOptions()), "jfr", options.jfr()));
+        String prefix = "bench-" + Long.toString(System.currentTimeMillis(), 36) + ".";
+        List<GeneratedMention> corpus = Corpus.mentions(1, options.mentions());
+        List<String> lines = Corpus.lines(corpus);
+        if (options.steps().contains("raw")) {
+            phase("raw Kafka (the limit)");
+            RawKafka.Result raw = new RawKafka(env.kafkaBootstrap(), prefix + "raw.").run(lines, options.rate(), 30);
+            results.put("rawKafka", Render.raw(raw));
+        }
+        if (options.steps().contains("scoring")) {
+            phase("scoring per core, ours vs Lingua vs Optimaize");
+            results.put("scoring", scoring(Corpus.mentions(3, options.scoringPosts())));
+        }
+        if (options.steps().contains("throughput") || options.steps().contains("latency")) {
+            pipeline(prefix, lines);
+        }
+        if (options.steps().contains("reports")) {
+            reports(prefix);
+        }
+        results.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        results.put("loadAverageAtEnd", Machine.loadAverage());
+        Path resultsFile = env.root().resolve(options.results());
+        Files.createDirectories(resultsFile.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(resultsFile.toFile(), results);
+        Path doc = env.root().resolve(options.doc());
+        PerformanceDoc.update(doc, PerformanceDoc.render(results, env.root().relativize(resultsFile.toAbsolutePath())));
+        System.err.println("bench: results in " + resultsFile + ", figures in " + doc);
+        System.out.println(PerformanceDoc.render(results, env.root().relativize(resultsFile.toAbsolutePath())));
+    }
+
+    private void pipeline(String prefix, List<String> lines) throws Exception {
+        phase("starting the five services (" + String.join(" ", options.jvmOptions()) + ")");
+        Path logs = work.resolve("services");
+        ServiceFleet fleet = new ServiceFleet(env, prefix, logs, options.jvmOptions());
+        Thread stopper = new Thread(fleet::close, "stop-services");
+        // Interrupted (Ctrl-C, TERM): the services started here are stopped too.
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            fleet.start(ServiceFleet.ALL, "_bench", true, options.jfr());
+            Map<String, Long> pids = new LinkedHashMap<>(fleet.pids());
+            pids.putAll(ResourceSampler.infraPids(vigieHome()));
+            PipelineBench bench = new PipelineBench(env, fleet);
+            // A short untimed warm-up, so that the JIT and the connection pools are past their start.
+            phase("warm-up (2,000 mentions, untimed)");
+            bench.throughput(Corpus.lines(Corpus.mentions(4, 2000)), 500, 2, 120);
+            if (options.steps().contains("throughput")) {
+                phase("throughput: " + lines.size() + " mentions as fast as possible");
+                ResourceSampler sampler = new ResourceSampler(pids);
+                PipelineBench.Throughput t = bench.throughput(lines, 1000, 2, 120);
+                double seconds = sampler.elapsedSeconds();
+                results.put("throughput", Render.throughput(t, results.get("rawKafka")));
+                results.put("resourcesThroughput", Render.resources(sampler.stop(), seconds));
+            }
+            if (options.steps().contains("latency")) {
+                phase("latency: " + options.rate() + " mentions/s for " + options.latencySeconds() + " s");
+                List<String> paced = Corpus.lines(Corpus.mentions(2, options.rate() * options.latencySeconds()));
+                ResourceSampler sampler = new ResourceSampler(pids);
+                PipelineBench.Latency l = bench.latency(paced, options.rate(), options.latencySeconds(), 120);
+                double seconds = sampler.elapsedSeconds();
+                results.put("latency", Render.latency(l));
+                results.put("resourcesLatency", Render.resources(sampler.stop(), seconds));
+            }
+        } finally {
+            fleet.close();
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+        if (options.jfr()) {
+            Map<String, Object> profiles = new LinkedHashMap<>();
+            for (String s : ServiceFleet.ALL) {
+                profiles.put(s, Profiles.read(s, fleet.jfrFile(s), 12));
+            }
+            results.put("profiles", profiles);
+        }
+    }
+
+    private void reports(String prefix) throws Exception {
+        phase("reports over " + options.reportMentions() + " stored mentions");
+        ServiceFleet fleet = new ServiceFleet(env, prefix + "reports.", work.resolve("reports"), options.jvmOptions());
+        Thread stopper = new Thread(fleet::close, "stop-centres");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            fleet.start(List.of("centres"), "_reports", false, false);
+            ReportsBench bench = new ReportsBench(env);
+            double load = bench.ensureDataset(options.reportMentions(), options.reportDays());
+            Map<String, Long> rows = bench.tableRows();
+            List<ReportsBench.Timing> timings = bench.time(fleet.url("centres"), 2, options.repeats());
+            results.put("reports", Render.reports(options.reportMentions(), options.reportDays(), load, rows, timings));
+        } finally {
+            fleet.close();
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+    }
+
+    private Map<String, Object> scoring(List<GeneratedMention> posts) throws Exception {
+        Path tsv = work.resolve("scoring-posts.tsv");
+        List<String> out = new ArrayList<>();
+        out.add("lang\tlang_hint\ttext");
+        for (GeneratedMention m : posts) {
+            String hint = m.mention().lang() == null ? "" : m.mention().lang();
+            out.add(m.groundTruth().language().code() + "\t" + hint + "\t"
+                    + m.mention().text().replaceAll("[\\t\\r\\n]+", " "));
+        }
+        Files.write(tsv, out, StandardCharsets.UTF_8);
+        ProcessBuilder pb = new ProcessBuilder(env.root().resolve("services/scoring/bin/scoring-cli").toString(),
+                "bench-scoring", "--in", tsv.toString()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("SCORING_CLI_JAVA_OPTS", "-Xmx1g -XX:+UseSerialGC");
+        Process p = pb.start();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.split("\t");
+                if (f.length == 6 && f[0].equals("bench-scoring")) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("scorer", f[1]);
+                    row.put("postsPerCpuSecond", Double.parseDouble(f[2]));
+                    row.put("postsPerSecondWall", Double.parseDouble(f[3]));
+                    row.put("languageAccuracy", Double.parseDouble(f[4]));
+                    row.put("posts", Integer.parseInt(f[5]));
+                    rows.add(row);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || rows.isEmpty()) {
+            throw new IllegalStateException("scoring-cli bench-scoring failed (exit " + p.exitValue() + ")");
+        }
+        return Map.of("scorers", rows, "note", "one thread, CPU time of that thread (= per core), after a warm-up "
+                + "of 1,000 posts; language + sentiment + topics + product line of the full TextScorer");
+    }
+
+    private Path vigieHome() {
+        String home = env.value("VIGIE_HOME");
+        return home == null ? env.root().resolve(".run") : Path.of(home);
+    }
+
+    private static void phase(String what) {
+        System.err.printf(Locale.ROOT, "%n== bench %s: %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), what);
+    }
+}

@@ -1,0 +1,197 @@
+package io.vigie.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives the running services: replays generated mentions into ingestion's intake (as fast as possible, or at a
+ * fixed rate) and reads from the workspace's database when each one entered an agent's queue.
+ */
+public final class PipelineBench {
+
+    private static final Pattern COUNTS = Pattern.compile("\"accepted\":(\\d+),\"duplicates\":(\\d+),\"rejected\":(\\d+)");
+
+    private final BenchEnv env;
+    private final ServiceFleet fleet;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Over a started fleet. */
+    public PipelineBench(BenchEnv env, ServiceFleet fleet) {
+        this.env = env;
+        this.fleet = fleet;
+    }
+
+    /** Figures of the throughput phase. */
+    public record Throughput(int sent, long accepted, long stored, double acceptSeconds, double endToEndSeconds,
+            double meanRate, double sustainedRate, double acceptRate) {
+    }
+
+    /** Figures of the latency phase, milliseconds from ingestion's accept to the workspace's store. */
+    public record Latency(int rate, int seconds, long accepted, long stored, double achievedRate, Stats ms) {
+    }
+
+    /**
+     * Replays {@code lines} in chunks of {@code chunk} over {@code connections} parallel requests, then waits until
+     * the workspace has stored every accepted mention (or nothing moved for {@code stallSeconds}).
+     */
+    public Throughput throughput(List<String> lines, int chunk, int connections, int stallSeconds) throws Exception {
+        Instant since = databaseNow();
+        String token = env.clientToken();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i += chunk) {
+            bodies.add(String.join("\n", lines.subList(i, Math.min(lines.size(), i + chunk))) + "\n");
+        }
+        AtomicLong accepted = new AtomicLong();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String body : bodies) {
+                done.add(pool.submit(() -> {
+                    accepted.addAndGet(replay(token, body));
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double acceptSeconds = (System.nanoTime() - t0) / 1e9;
+        long stored = awaitStored(since, accepted.get(), stallSeconds);
+        try (Connection c = env.database("workspace_bench"); Statement st = c.createStatement()) {
+            // Stored-at of every message of the phase, in order: the mean rate from the first accept to the last
+            // store, and the sustained rate between the 10th and the 90th percentile of the stores.
+            ResultSet rs = st.executeQuery("select extract(epoch from min(accepted_at)) a0, "
+                    + "extract(epoch from max(stored_at)) s1, "
+                    + "extract(epoch from percentile_disc(0.1) within group (order by stored_at)) s10, "
+                    + "extract(epoch from percentile_disc(0.9) within group (order by stored_at)) s90 "
+                    + "from message where direction = 'inbound' and accepted_at >= to_timestamp(" + since.toEpochMilli() / 1000.0 + ")");
+            rs.next();
+            double a0 = rs.getDouble("a0");
+            double s1 = rs.getDouble("s1");
+            double s10 = rs.getDouble("s10");
+            double s90 = rs.getDouble("s90");
+            double e2e = s1 - a0;
+            return new Throughput(lines.size(), accepted.get(), stored, acceptSeconds, e2e, stored / e2e,
+                    0.8 * stored / (s90 - s10), accepted.get() / acceptSeconds);
+        }
+    }
+
+    /**
+     * Replays {@code lines} at {@code rate} mentions per second for {@code seconds} (open loop: a request is due at
+     * its time whatever the previous ones took), chunks of {@code rate / 50}, then reads each mention's latency.
+     */
+    public Latency latency(List<String> lines, int rate, int seconds, int stallSeconds) throws Exception {
+        int count = rate * seconds;
+        if (lines.size() < count) {
+            throw new IllegalArgumentException(count + " mentions needed, " + lines.size() + " given");
+        }
+        Instant since = databaseNow();
+        String token = env.clientToken();
+        int perRequest = Math.max(1, rate / 50);
+        AtomicLong accepted = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 0, n = 0; i < count; i += perRequest, n++) {
+                long due = t0 + (long) (i * 1e9 / rate);
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(wait, 1_000_000));
+                }
+                String body = String.join("\n", lines.subList(i, Math.min(count, i + perRequest))) + "\n";
+                done.add(pool.submit(() -> {
+                    accepted.addAndGet(replay(token, body));
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double sendSeconds = (System.nanoTime() - t0) / 1e9;
+        long stored = awaitStored(since, accepted.get(), stallSeconds);
+        List<Double> ms = new ArrayList<>();
+        try (Connection c = env.database("workspace_bench"); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("select extract(epoch from stored_at - accepted_at) * 1000 from message "
+                    + "where direction = 'inbound' and accepted_at >= to_timestamp(" + since.toEpochMilli() / 1000.0 + ")");
+            while (rs.next()) {
+                ms.add(rs.getDouble(1));
+            }
+        }
+        return new Latency(rate, seconds, accepted.get(), stored, accepted.get() / sendSeconds,
+                new Stats(ms.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    private long replay(String token, String body) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(fleet.url("ingestion") + "/api/mentions/replay"))
+                .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+        Matcher m = COUNTS.matcher(res.body());
+        if (res.statusCode() != 200 || !m.find()) {
+            throw new IOException("ingestion answered HTTP " + res.statusCode() + ": " + res.body());
+        }
+        if (!"0".equals(m.group(3))) {
+            throw new IOException("ingestion rejected posts of the generator: " + res.body());
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Waits until the workspace has stored {@code expected} messages accepted since {@code since}. */
+    private long awaitStored(Instant since, long expected, int stallSeconds) throws SQLException, InterruptedException {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        try (Connection c = env.database("workspace_bench"); Statement st = c.createStatement()) {
+            while (true) {
+                ResultSet rs = st.executeQuery("select count(*) from message where direction = 'inbound' and "
+                        + "accepted_at >= to_timestamp(" + since.toEpochMilli() / 1000.0 + ")");
+                rs.next();
+                long n = rs.getLong(1);
+                if (n >= expected) {
+                    return n;
+                }
+                if (n != last) {
+                    last = n;
+                    lastChange = System.nanoTime();
+                } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(stallSeconds)) {
+                    System.err.printf("bench: the workspace stored %d of %d mentions, then nothing for %d s%n", n,
+                            expected, stallSeconds);
+                    return n;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private Instant databaseNow() throws SQLException {
+        try (Connection c = env.database("workspace_bench"); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("select now()");
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.vigie.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wall and reports: the centres service's report queries (JSON and CSV) timed over a stored state of many millions
+ * of mentions, loaded once in bulk into the database {@code centres_reports} (kept between runs).
+ */
+public final class ReportsBench {
+
+    /** Database of this phase (not cleaned at start: loading 10 million mentions takes minutes). */
+    public static final String DATABASE = "centres_reports";
+    /** End of the stored period (fixed, so that every run reads the same data). */
+    public static final Instant END = Instant.parse("2026-11-23T00:00:00Z");
+
+    private final BenchEnv env;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** On the given infrastructure. */
+    public ReportsBench(BenchEnv env) {
+        this.env = env;
+    }
+
+    /** Latencies of one endpoint and period. */
+    public record Timing(String endpoint, String scope, String period, Stats ms) {
+    }
+
+    /** Figures of the phase. */
+    public record Result(long mentions, int days, double loadSeconds, boolean reused, List<Timing> timings, Stats all) {
+    }
+
+    /** The SQL of the dataset for {@code mentions} over {@code days} ending at {@link #END}, as statements. */
+    static List<String> datasetStatements(long mentions, int days) throws IOException {
+        if (mentions < 10_000 || days < 1) {
+            throw new IllegalArgumentException("at least 10,000 mentions over at least one day, got " + mentions
+                    + " over " + days);
+        }
+        String sql;
+        try (InputStream in = ReportsBench.class.getResourceAsStream("reports-dataset.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        sql = sql.replace(":'end'", "'" + END + "'").replaceAll(":mentions\\b", Long.toString(mentions))
+                .replaceAll(":days\\b", Integer.toString(days));
+        List<String> out = new ArrayList<>();
+        for (String s : sql.split("\n;\n")) {
+            String body = s.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + b + "\n").trim();
+            if (!body.isEmpty()) {
+                out.add(body);
+            }
+        }
+        return out;
+    }
+
+    /** Loads the dataset unless the database already holds this one; returns the seconds it took (0 if kept). */
+    public double ensureDataset(long mentions, int days) throws SQLException, IOException {
+        try (Connection c = env.database(DATABASE); Statement st = c.createStatement()) {
+            st.execute("create table if not exists bench_dataset (mentions bigint not null, days int not null, "
+                    + "loaded_at timestamptz not null)");
+            ResultSet rs = st.executeQuery("select mentions, days from bench_dataset");
+            if (rs.next() && rs.getLong(1) == mentions && rs.getInt(2) == days) {
+                return 0;
+            }
+            long t0 = System.nanoTime();
+            st.execute("truncate bench_dataset");
+            for (String sql : datasetStatements(mentions, days)) {
+                System.err.printf("bench: reports dataset: %s%n", sql.lines().findFirst().orElse(""));
+                st.execute(sql);
+            }
+            st.execute("insert into bench_dataset values (" + mentions + ", " + days + ", now())");
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    /** Row counts of the tables the reports read. */
+    public Map<String, Long> tableRows() throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = env.database(DATABASE); Statement st = c.createStatement()) {
+            for (String t : List.of("mention_seen", "volume_bucket", "term_bucket", "space_bucket", "question_bucket",
+                    "conversation_fact", "reply_fact")) {
+                ResultSet rs = st.executeQuery("select reltuples::bigint from pg_class where relname = '" + t + "'");
+                out.put(t, rs.next() ? rs.getLong(1) : -1);
+            }
+        }
+        return out;
+    }
+
+    /** Times every report endpoint, scope and period {@code repeats} times after {@code warmups} untimed calls. */
+    public List<Timing> time(String centresUrl, int warmups, int repeats) throws IOException, InterruptedException {
+        String token = env.clientToken();
+        Map<String, Duration> periods = new LinkedHashMap<>();
+        periods.put("1 h", Duration.ofHours(1));
+        periods.put("24 h", Duration.ofHours(24));
+        periods.put("7 d", Duration.ofDays(7));
+        periods.put("30 d", Duration.ofDays(30));
+        periods.put("90 d", Duration.ofDays(90));
+        List<Timing> out = new ArrayList<>();
+        for (String endpoint : List.of("/api/reports", "/api/reports/csv")) {
+            for (String scope : List.of("*", "montpellier")) {
+                for (var p : periods.entrySet()) {
+                    String url = centresUrl + endpoint + "?scope=" + (scope.equals("*") ? "%2A" : scope) + "&from="
+                            + END.minus(p.getValue()) + "&to=" + END;
+                    double[] ms = new double[repeats];
+                    for (int i = 0; i < warmups + repeats; i++) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token).GET()
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        double took = (System.nanoTime() - t0) / 1e6;
+                        if (res.statusCode() != 200) {
+                            throw new IOException(url + " answered HTTP " + res.statusCode() + ": " + res.body());
+                        }
+                        if (i >= warmups) {
+                            ms[i - warmups] = took;
+                        }
+                    }
+                    out.add(new Timing(endpoint, scope, p.getKey(), new Stats(ms)));
+                }
+            }
+        }
+        return out;
+    }
+}
