@@ -15,7 +15,10 @@ import io.vigie.ingestion.repository.MentionRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,10 +79,105 @@ public class IngestService {
         return Multi.createFrom().iterable(mentions).onItem().transformToUniAndConcatenate(this::accept).collect().asList();
     }
 
-    /** Accepts posts one after the other, in order, and reports each outcome. */
+    /**
+     * Accepts posts in order and reports each outcome, as {@link #ingest} one after the other would, but in slices of
+     * {@link #SLICE}: one transaction stores a slice's new mentions, their records are sent together (in order, so a
+     * thread's posts stay in order on their partition), and one update marks the acknowledged ones published. One
+     * transaction and one broker round trip per post capped a replay at a few hundred posts per second
+     * (docs/performance.md).
+     */
     public Uni<List<IngestResult>> ingestAll(List<ReplayPost> posts) {
-        return Multi.createFrom().iterable(posts).onItem().transformToUniAndConcatenate(this::ingest).collect().asList();
+        List<List<ReplayPost>> slices = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i += SLICE) {
+            slices.add(posts.subList(i, Math.min(posts.size(), i + SLICE)));
+        }
+        return Multi.createFrom().iterable(slices).onItem().transformToUniAndConcatenate(this::ingestSlice)
+                .collect().asList().map(lists -> lists.stream().flatMap(List::stream).toList());
     }
+
+    /** Posts of one replay slice: stored in one transaction, published together. */
+    static final int SLICE = 500;
+
+    private Uni<List<IngestResult>> ingestSlice(List<ReplayPost> posts) {
+        Instant now = Instant.now();
+        IngestResult[] results = new IngestResult[posts.size()];
+        List<Mention> normalised = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            ReplayPost post = posts.get(i);
+            try {
+                normalised.add(mapper.toMention(post, List.of(), now));
+                positions.add(i);
+            } catch (InvalidPostException e) {
+                count(IngestResult.Status.REJECTED, post == null ? "unknown" : String.valueOf(post.network()));
+                results[i] = IngestResult.rejected(e.getMessage());
+            }
+        }
+        if (normalised.isEmpty()) {
+            return Uni.createFrom().item(List.of(results));
+        }
+        return Multi.createFrom().iterable(normalised).onItem().transformToUniAndConcatenate(matcher::tag).collect()
+                .asList()
+                .chain(tagged -> storeAll(tagged).chain(fresh -> {
+                    List<Mention> stored = new ArrayList<>();
+                    for (int j = 0; j < tagged.size(); j++) {
+                        Mention m = tagged.get(j);
+                        if (fresh.contains(m.key()) && fresh.remove(m.key())) {
+                            count(IngestResult.Status.ACCEPTED, m.network());
+                            results[positions.get(j)] = IngestResult.accepted(m.key());
+                            stored.add(m);
+                        } else {
+                            count(IngestResult.Status.DUPLICATE, m.network());
+                            results[positions.get(j)] = IngestResult.duplicate(m.key());
+                        }
+                    }
+                    return publishAll(stored).replaceWith(() -> List.of(results));
+                }));
+    }
+
+    /** Stores the mentions whose keys are new (the first of equal keys); emits those keys. */
+    private Uni<Set<String>> storeAll(List<Mention> mentions) {
+        List<String> keys = mentions.stream().map(Mention::key).distinct().toList();
+        return Panache.withTransaction(() -> repository.known(keys).chain(known -> {
+            Set<String> fresh = new LinkedHashSet<>();
+            List<MentionRecord> records = new ArrayList<>();
+            for (Mention mention : mentions) {
+                if (known.contains(mention.key()) || !fresh.add(mention.key())) {
+                    continue;
+                }
+                records.add(record(mention));
+            }
+            return records.isEmpty() ? Uni.createFrom().item(fresh)
+                    : repository.persist(records).replaceWith(fresh);
+        }));
+    }
+
+    /**
+     * Sends the stored mentions, in order, at most {@link #IN_FLIGHT} awaiting their acknowledgement at a time, then
+     * marks the acknowledged ones published; failures are left to the republisher.
+     */
+    private Uni<Void> publishAll(List<Mention> stored) {
+        if (stored.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(stored).onItem()
+                .transformToUni(m -> publisher.publish(m).replaceWith(m.key())
+                        .onFailure().invoke(e -> LOG.warnf(e,
+                                "Mention %s stored but not yet published; the republisher will retry", m.key()))
+                        .onFailure().recoverWithNull())
+                .merge(IN_FLIGHT).collect().asList()
+                .chain(keys -> {
+                    List<String> acked = keys.stream().filter(java.util.Objects::nonNull).toList();
+                    return acked.isEmpty() ? Uni.createFrom().voidItem()
+                            : Panache.withTransaction(() -> repository.markPublished(acked, Instant.now()))
+                                    .onFailure().invoke(e -> LOG.warnf(e, "%d mentions published but not marked; the "
+                                            + "republisher will send them again", acked.size()))
+                                    .onFailure().recoverWithNull().replaceWithVoid();
+                });
+    }
+
+    /** Sends awaiting acknowledgement at once, within the emitter's buffer. */
+    static final int IN_FLIGHT = 128;
 
     /** Publishes a stored mention and marks it published; failures leave it to the republisher. */
     Uni<Void> publish(Mention mention) {
@@ -97,15 +195,19 @@ public class IngestService {
             if (existing != null) {
                 return Uni.createFrom().nullItem();
             }
-            MentionRecord record = new MentionRecord();
-            record.key = mention.key();
-            record.network = mention.network();
-            record.nativeId = mention.nativeId();
-            record.conversationKey = mention.conversationKey();
-            record.payload = toJson(mention);
-            record.acceptedAt = mention.acceptedAt();
-            return repository.persist(record);
+            return repository.persist(record(mention));
         }));
+    }
+
+    private MentionRecord record(Mention mention) {
+        MentionRecord record = new MentionRecord();
+        record.key = mention.key();
+        record.network = mention.network();
+        record.nativeId = mention.nativeId();
+        record.conversationKey = mention.conversationKey();
+        record.payload = toJson(mention);
+        record.acceptedAt = mention.acceptedAt();
+        return record;
     }
 
     String toJson(Mention mention) {
