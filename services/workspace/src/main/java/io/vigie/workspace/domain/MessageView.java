@@ -70,6 +70,12 @@ public class MessageView {
     public Boolean spam;
     /** What drove urgency (comma-separated). */
     public String signals;
+    /** When ingestion accepted a customer message (start of the end-to-end latency clock). */
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    /** When the workspace stored a customer message, i.e. when it entered an agent's queue. */
+    @Column(name = "stored_at")
+    public Instant storedAt;
 
     /** Direction of a customer's message. */
     public static final String INBOUND = "inbound";

@@ -140,6 +140,8 @@ public class ConversationService {
                 m.segment = scored.segment();
                 m.spam = scored.spam();
                 m.signals = String.join(",", scored.signals());
+                m.acceptedAt = mention.acceptedAt();
+                m.storedAt = Instant.now();
                 Uni<ConversationView> saved = existing == null ? conversations.persistAndFlush(c) : Uni.createFrom().item(c);
                 return saved.call(() -> messages.persist(m)).invoke(() -> {
                     live.publish(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
