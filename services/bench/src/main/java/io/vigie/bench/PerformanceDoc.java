@@ -64,8 +64,8 @@ public final class PerformanceDoc {
                     + "mean | %s / %s mentions/s | ≥ 6,000 |%n", n(t.get("sent")), n(t.get("sustainedPerSecond")),
                     n(t.get("meanPerSecond"))));
             s.append(f("| … ratio to the raw Kafka relay | %s | reported |%n", t.get("ratioToRawRelay")));
-            s.append(f("| … ingestion's intake alone (replay accepted) | %s mentions/s | |%n",
-                    n(t.get("acceptedPerSecond"))));
+            s.append(f("| … ingestion's intake (replay requests answered) / scoring's stores, sustained | %s / %s "
+                    + "mentions/s | |%n", n(t.get("acceptedPerSecond")), n(t.get("scoringSustainedPerSecond"))));
         }
         Map<String, Object> l = (Map<String, Object>) r.get("latency");
         if (l != null) {

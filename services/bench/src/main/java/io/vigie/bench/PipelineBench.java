@@ -41,7 +41,7 @@ public final class PipelineBench {
 
     /** Figures of the throughput phase. */
     public record Throughput(int sent, long accepted, long stored, double acceptSeconds, double endToEndSeconds,
-            double meanRate, double sustainedRate, double acceptRate) {
+            double meanRate, double sustainedRate, double acceptRate, double scoredRate) {
     }
 
     /** Figures of the latency phase, milliseconds from ingestion's accept to the workspace's store. */
@@ -93,7 +93,19 @@ public final class PipelineBench {
             double s90 = rs.getDouble("s90");
             double e2e = s1 - a0;
             return new Throughput(lines.size(), accepted.get(), stored, acceptSeconds, e2e, stored / e2e,
-                    0.8 * stored / (s90 - s10), accepted.get() / acceptSeconds);
+                    0.8 * stored / (s90 - s10), accepted.get() / acceptSeconds, sustained("scoring_bench",
+                            "scored_mention", "scored_at", since));
+        }
+    }
+
+    /** Rate between the 10th and the 90th percentile of a stage's own timestamps since {@code since}. */
+    private double sustained(String database, String table, String column, Instant since) throws SQLException {
+        try (Connection c = env.database(database); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("select count(*), extract(epoch from percentile_disc(0.9) within group (order by "
+                    + column + ") - percentile_disc(0.1) within group (order by " + column + ")) from " + table
+                    + " where " + column + " >= to_timestamp(" + since.toEpochMilli() / 1000.0 + ")");
+            rs.next();
+            return 0.8 * rs.getLong(1) / rs.getDouble(2);
         }
     }
 

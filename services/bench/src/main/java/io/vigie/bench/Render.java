@@ -32,6 +32,7 @@ final class Render {
         m.put("endToEndSeconds", round(t.endToEndSeconds()));
         m.put("meanPerSecond", round(t.meanRate()));
         m.put("sustainedPerSecond", round(t.sustainedRate()));
+        m.put("scoringSustainedPerSecond", round(t.scoredRate()));
         if (raw instanceof Map<?, ?> r && r.get("relayedPerSecond") instanceof Number n) {
             m.put("ratioToRawRelay", Math.round(t.sustainedRate() / n.doubleValue() * 10000) / 10000.0);
         }

@@ -15,7 +15,8 @@ drop table if exists bench_m
 ;
 create unlogged table bench_m as
 with h as (
-    select i, abs(hashint8(i)) h1, abs(hashint8(i + 7919 * 1000003)) h2, abs(hashint8(i * 31 + 17)) h3
+    select i, hashint8(i::bigint) & 2147483647 h1, hashint8(i::bigint + 7919000003) & 2147483647 h2,
+           hashint8(i::bigint * 31 + 17) & 2147483647 h3
     from generate_series(1, :mentions) i
 ), d as (
     select i, h1, h2, h3,
@@ -73,7 +74,7 @@ group by 1, 2, 3, 4, 5, 6, 7
 insert into term_bucket (granularity, bucket, term, mentions)
 select g.name, date_trunc(g.unit, created_at), t.term, count(*)
 from bench_m cross join (values ('minute', 'minute'), ('hour', 'hour')) g(name, unit)
-     cross join lateral (select distinct 'term' || floor(power((abs(hashint8(bench_m.i * 4 + k)) % 10000) / 10000.0, 3) * 3000)::int term
+     cross join lateral (select distinct 'term' || floor(power(((hashint8(bench_m.i::bigint * 4 + k) & 2147483647) % 10000) / 10000.0, 3) * 3000)::int term
                          from generate_series(0, 3) k) t
 group by 1, 2, 3
 ;
