@@ -52,8 +52,8 @@ public record BenchOptions(int mentions, int rate, int latencySeconds, int scori
             }
             steps.add(s.trim());
         }
-        return new BenchOptions(positive(o, "mentions", 60_000), positive(o, "rate", 500),
-                positive(o, "latency-seconds", 60), positive(o, "scoring-posts", 3_000),
+        return new BenchOptions(positive(o, "mentions", 20_000), positive(o, "rate", 500),
+                positive(o, "latency-seconds", 30), positive(o, "scoring-posts", 3_000),
                 positive(o, "report-mentions", 10_000_000), positive(o, "report-days", 100), positive(o, "repeats", 20),
                 Boolean.parseBoolean(o.getOrDefault("jfr", "true")), steps,
                 List.of(o.getOrDefault("jvm", "-Xmx256m -XX:+UseSerialGC").trim().split("\\s+")),

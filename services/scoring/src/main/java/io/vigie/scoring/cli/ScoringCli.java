@@ -45,6 +45,7 @@ public final class ScoringCli {
             }
             case "score-file" -> ScoreFile.run(Path.of(required(opts, "in")), Path.of(required(opts, "out")),
                     TextScorer.create(settings), System.out);
+            case "bench-scoring" -> ScoringBench.run(Path.of(required(opts, "in")), settings, System.out);
             case "eval-sentiment" -> SentimentEvaluation.run(Path.of(required(opts, "data")), TextScorer.create(settings),
                     System.out);
             case "train-sentiment" -> {
@@ -92,6 +93,7 @@ public final class ScoringCli {
         System.err.println("""
                 usage: scoring-cli <command> [--name value]...
                   score-file      --in <tsv with a text column> --out <tsv>
+                  bench-scoring   --in <tsv with lang,text[,lang_hint]>: ours vs Lingua vs Optimaize, posts per CPU-second
                   eval-sentiment  --data <tsv with lang,label,text>
                   eval-language   --data <tsv with lang,text>
                   train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]""");
