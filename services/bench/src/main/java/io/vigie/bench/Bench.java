@@ -43,12 +43,25 @@ public final class Bench {
         new Bench(options, BenchEnv.fromEnvironment(root)).run(String.join(" ", args));
     }
 
+    @SuppressWarnings("unchecked")
     void run(String argLine) throws Exception {
         Files.createDirectories(work);
+        Path resultsFile = env.root().resolve(options.results());
+        if (!options.steps().containsAll(BenchOptions.STEPS) && Files.exists(resultsFile)) {
+            // A partial run replaces the phases it measured and keeps the others, each with the run that measured it.
+            results.putAll(new ObjectMapper().readValue(resultsFile.toFile(), Map.class));
+        }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        results.put("command", ("make bench " + (argLine.isBlank() ? "" : "ARGS='" + argLine + "'")).trim());
+        String command = ("make bench " + (argLine.isBlank() ? "" : "ARGS='" + argLine + "'")).trim();
+        results.put("command", command);
         results.put("started", started.toString());
         results.put("machine", Machine.describe(env.root()));
+        Map<String, Object> runs = results.get("runs") instanceof Map<?, ?> r ? (Map<String, Object>) r
+                : new LinkedHashMap<>();
+        for (String step : options.steps()) {
+            runs.put(step, command + " (started " + started + ", load average " + Machine.loadAverage() + ")");
+        }
+        results.put("runs", runs);
         results.put("options", Map.of("mentions", options.mentions(), "rate", options.rate(), "latencySeconds",
                 options.latencySeconds(), "scoringPosts", options.scoringPosts(), "reportMentions",
                 options.reportMentions(), "reportDays", options.reportDays(), "serviceJvm",
@@ -73,7 +86,6 @@ public final class Bench {
         }
         results.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         results.put("loadAverageAtEnd", Machine.loadAverage());
-        Path resultsFile = env.root().resolve(options.results());
         Files.createDirectories(resultsFile.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(resultsFile.toFile(), results);
         Path doc = env.root().resolve(options.doc());

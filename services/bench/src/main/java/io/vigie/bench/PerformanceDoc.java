@@ -47,6 +47,11 @@ public final class PerformanceDoc {
                         ? " with uncommitted changes" : "", machine.get("cores"), machine.get("cpu"),
                 machine.get("memory"), machine.get("os"), machine.get("java"), machine.get("loadAverageAtStart"),
                 r.get("loadAverageAtEnd"), resultsFile.getFileName(), resultsFile));
+        if (r.get("runs") instanceof Map<?, ?> runs && !runs.isEmpty()) {
+            s.append("Phases and the run that measured each:\n\n");
+            runs.forEach((step, run) -> s.append(f("- %s: `%s`%n", step, run)));
+            s.append('\n');
+        }
         s.append("| figure | measured | target |\n|---|---|---|\n");
         Map<String, Object> raw = (Map<String, Object>) r.get("rawKafka");
         if (raw != null) {
