@@ -78,12 +78,16 @@ final class Render {
             row.put("scope", t.scope());
             row.put("period", t.period());
             row.put("ms", percentiles(t.ms()));
+            if (t.error() != null) {
+                row.put("error", t.error());
+            }
             list.add(row);
         }
         m.put("queries", list);
         double[] every = timings.stream().flatMapToDouble(t -> java.util.stream.DoubleStream.of(
                 samples(t.ms()))).toArray();
         m.put("allQueriesMs", percentiles(new Stats(every)));
+        m.put("failedQueries", timings.stream().filter(t -> t.error() != null).count());
         return m;
     }
 
