@@ -33,9 +33,10 @@ import org.apache.commons.math3.special.Gamma;
  */
 public final class Radar {
 
-    private static final int SNAPSHOT_VERSION = 1;
+    private static final int SNAPSHOT_VERSION = 4;
     private static final int TEXT_CHARS = 280;
     private static final long TERM_KEEP_SECONDS = 3 * 3600;
+    private static final int RECENT_EVENTS = 500;
 
     private final RadarSettings settings;
     private final int bucket;
@@ -47,7 +48,9 @@ public final class Radar {
     private long startSecond = Long.MIN_VALUE;
     private final ArrayDeque<Recent> recent = new ArrayDeque<>();
     private final Map<String, Incident> active = new LinkedHashMap<>();
+    private final ArrayDeque<RadarEvent> emitted = new ArrayDeque<>();
     private long observedCount;
+    private long latestSecond = Long.MIN_VALUE;
     private long lateCount;
     private long ignoredTerms;
 
@@ -66,6 +69,10 @@ public final class Radar {
     /** The outcome of testing one series. */
     private record Test(Series series, long windowSeconds, long observed, double expected, double pValue) {
     }
+
+    /** Watchlists first, then terms, topics, scopes; the most significant first; then by key (deterministic). */
+    private static final Comparator<Test> TRIGGER_ORDER = Comparator.comparing((Test x) -> x.series().kind)
+            .thenComparingDouble(Test::pValue).thenComparing(x -> x.series().key);
 
     public Radar(RadarSettings settings) {
         this.settings = settings;
@@ -115,6 +122,7 @@ public final class Radar {
         for (Series s : of) {
             s.add(second);
         }
+        latestSecond = Math.max(latestSecond, second);
         String text = o.text() == null ? null
                 : o.text().length() <= TEXT_CHARS ? o.text() : o.text().substring(0, TEXT_CHARS);
         Recent r = new Recent(o.key(), second, of.toArray(Series[]::new), o.terms(), o.centre(), o.language(),
@@ -250,12 +258,16 @@ public final class Radar {
                 }
             }
         }
+        if (latestSecond < t - maxWindow && active.isEmpty()) {
+            return; // no count inside any window, nothing open: an idle stretch of the clock
+        }
         List<Test> triggers = new ArrayList<>();
         for (Series s : series.values()) {
-            if (t % s.bucketSeconds != 0 || !s.touched) {
+            // tested while some of its counts are inside the longest window ending now (a batch may hold counts
+            // ahead of the clock: they enter the windows boundary after boundary)
+            if (s.lastSecond < t - maxWindow || t % s.bucketSeconds != 0) {
                 continue;
             }
-            s.touched = false;
             if (s.incident == null) {
                 Test test = detect(s, t);
                 if (test != null) {
@@ -263,8 +275,7 @@ public final class Radar {
                 }
             }
         }
-        triggers.sort(Comparator.comparing((Test x) -> x.series().kind).thenComparingDouble(Test::pValue)
-                .thenComparing(x -> x.series().key));
+        triggers.sort(TRIGGER_ORDER);
         for (Test test : triggers) {
             onTrigger(test, t, events);
         }
@@ -316,6 +327,9 @@ public final class Radar {
                 continue;
             }
             long seconds = wb * s.bucketSeconds;
+            if (t - seconds < s.detectFrom) {
+                continue;
+            }
             double expected = expected(s, t, seconds, false);
             if (observed < ratio * expected) {
                 continue;
@@ -536,6 +550,7 @@ public final class Radar {
                 m.frozenRate = -1;
                 m.lastIncident = i.suppressed ? null : i;
                 m.lastResolvedSecond = t;
+                m.detectFrom = i.quietSince;
             }
             emit(i, RadarEvent.RESOLVED, t, events);
             return true;
@@ -570,9 +585,14 @@ public final class Radar {
             language = i.dominant(i.languages);
             network = i.dominant(i.networks);
         }
-        events.add(new RadarEvent(i.id, i.seq, status, i.primary.kind, i.primary.subject, centre, language, network,
-                Instant.ofEpochSecond(i.startedSecond), Instant.ofEpochSecond(t), i.windowSeconds, i.observed,
-                i.expected, i.pValue, i.severity, topTerms(i, t), i.samples(), i.related(), i.mentions, fresh));
+        RadarEvent event = new RadarEvent(i.id, i.seq, status, i.primary.kind, i.primary.subject, centre, language,
+                network, Instant.ofEpochSecond(i.startedSecond), Instant.ofEpochSecond(t), i.windowSeconds, i.observed,
+                i.expected, i.pValue, i.severity, topTerms(i, t), i.samples(), i.related(), i.mentions, fresh);
+        events.add(event);
+        emitted.addLast(event);
+        while (emitted.size() > RECENT_EVENTS) {
+            emitted.removeFirst();
+        }
     }
 
     /** The incident's terms by count, weighted down by how common each term is anyway. */
@@ -623,20 +643,12 @@ public final class Radar {
         return List.copyOf(active.keySet());
     }
 
-    /** The latest event of every unresolved, unsuppressed incident, again (a new leader republishes them). */
-    public List<RadarEvent> currentEvents() {
-        List<RadarEvent> out = new ArrayList<>();
-        for (Incident i : active.values()) {
-            if (i.suppressed || i.seq == 0) {
-                continue;
-            }
-            String centre = i.primary.kind == SubjectKind.SCOPE ? null : i.dominant(i.centres);
-            out.add(new RadarEvent(i.id, i.seq, i.status, i.primary.kind, i.primary.subject, centre,
-                    i.dominant(i.languages), i.dominant(i.networks), Instant.ofEpochSecond(i.startedSecond),
-                    Instant.ofEpochSecond(i.lastEventSecond), i.windowSeconds, i.observed, i.expected, i.pValue,
-                    i.severity, topTerms(i, i.lastEventSecond), i.samples(), i.related(), i.mentions, List.of()));
-        }
-        return out;
+    /**
+     * The last events emitted (at most 500, oldest first), again: an instance that becomes the leader stores them,
+     * since it did not while it was a standby (storing is idempotent per incident and sequence number).
+     */
+    public List<RadarEvent> recentEvents() {
+        return List.copyOf(emitted);
     }
 
     /** The radar's clock (event time), or null before the first mention. */
@@ -675,6 +687,7 @@ public final class Radar {
         out.writeLong(observedCount);
         out.writeLong(lateCount);
         out.writeLong(ignoredTerms);
+        out.writeLong(latestSecond);
         out.writeInt(partitions.size());
         for (Map.Entry<Integer, PartitionClock> e : partitions.entrySet()) {
             out.writeInt(e.getKey());
@@ -686,6 +699,26 @@ public final class Radar {
         Map<Series, Integer> index = new IdentityHashMap<>();
         for (int k = 0; k < list.size(); k++) {
             index.put(list.get(k), k);
+        }
+        // Pruned term series that recent mentions or incidents still point to are written too (read back, they
+        // are pruned again at the next hour).
+        List<Series> referenced = new ArrayList<>();
+        for (Recent r : recent) {
+            referenced.addAll(java.util.Arrays.asList(r.series()));
+        }
+        for (Series s : list) {
+            for (Incident i : new Incident[] {s.incident, s.lastIncident}) {
+                if (i != null) {
+                    referenced.add(i.primary);
+                    referenced.addAll(i.members);
+                }
+            }
+        }
+        for (Series s : referenced) {
+            if (!index.containsKey(s)) {
+                index.put(s, list.size());
+                list.add(s);
+            }
         }
         out.writeInt(list.size());
         for (Series s : list) {
@@ -743,6 +776,7 @@ public final class Radar {
         radar.observedCount = in.readLong();
         radar.lateCount = in.readLong();
         radar.ignoredTerms = in.readLong();
+        radar.latestSecond = in.readLong();
         int np = in.readInt();
         for (int k = 0; k < np; k++) {
             PartitionClock pc = new PartitionClock();
@@ -763,7 +797,7 @@ public final class Radar {
                 throw new IOException("radar snapshot: series " + key + " read as " + s.key);
             }
             s.read(in);
-            radar.series.put(s.key, s);
+            radar.series.putIfAbsent(s.key, s);
             list.add(s);
         }
         int ni = in.readInt();

@@ -26,13 +26,16 @@ final class Series {
     long firstSecond = Long.MIN_VALUE;
     double longRate = -1;
     double dispersion = 1;
-    boolean touched;
+    /** Latest event second counted: the series is tested while its counts are inside the longest window. */
+    long lastSecond = Long.MIN_VALUE;
 
     Incident incident;
     double frozenRate = -1;
     long frozenAt;
     Incident lastIncident;
     long lastResolvedSecond = Long.MIN_VALUE;
+    /** Windows that start before this second are not tested: they hold the tail of a resolved incident. */
+    long detectFrom = Long.MIN_VALUE;
 
     Series(String key, SubjectKind kind, String subject, int bucketSeconds, int ringBuckets) {
         this.key = key;
@@ -48,7 +51,7 @@ final class Series {
             firstSecond = second;
         }
         addHourly(Math.floorDiv(second, 3600));
-        touched = true;
+        lastSecond = Math.max(lastSecond, second);
         long b = Math.floorDiv(second, bucketSeconds);
         if (head == Long.MIN_VALUE) {
             head = b;
@@ -149,10 +152,11 @@ final class Series {
         out.writeLong(firstSecond);
         out.writeDouble(longRate);
         out.writeDouble(dispersion);
-        out.writeBoolean(touched);
+        out.writeLong(lastSecond);
         out.writeDouble(frozenRate);
         out.writeLong(frozenAt);
         out.writeLong(lastResolvedSecond);
+        out.writeLong(detectFrom);
     }
 
     void read(DataInput in) throws IOException {
@@ -171,9 +175,10 @@ final class Series {
         firstSecond = in.readLong();
         longRate = in.readDouble();
         dispersion = in.readDouble();
-        touched = in.readBoolean();
+        lastSecond = in.readLong();
         frozenRate = in.readDouble();
         frozenAt = in.readLong();
         lastResolvedSecond = in.readLong();
+        detectFrom = in.readLong();
     }
 }

@@ -82,7 +82,10 @@ class RadarTest {
         assertEquals("austin", first.centre());
         assertEquals("en", first.language());
 
+        assertTrue(events.stream().allMatch(e -> e.incidentId().equals(first.incidentId())), () -> brief(events));
         List<RadarEvent> mine = events.stream().filter(e -> e.incidentId().equals(first.incidentId())).toList();
+        assertEquals(1, mine.stream().filter(e -> e.status().equals(RadarEvent.RESOLVED)).count(),
+                () -> "resolved once, never reopened by its own tail: " + brief(mine));
         RadarEvent last = mine.get(mine.size() - 1);
         assertEquals(RadarEvent.RESOLVED, last.status());
         long resolvedAfterEnd = Duration.between(burst.plus(Duration.ofMinutes(20)), last.detectedAt()).toMinutes();
@@ -209,5 +212,46 @@ class RadarTest {
         radar.advance(later);
         assertNotNull(radar.clock());
         assertEquals(t.plusSeconds(690), radar.clock());
+    }
+
+    @Test
+    void aSnapshotKeepsTermsPrunedWhileRecentMentionsStillHoldThem() throws IOException {
+        Instant end = DAY0.plus(Duration.ofHours(5));
+        List<Observation> all = new ArrayList<>(new SyntheticTraffic(8)
+                .stream(DAY0, end, 12, s -> 12, List.of("brand"), "technical_support", "montpellier", "fr", "x",
+                        SyntheticTraffic.vocabulary("w", 50), NONE).observations());
+        all.add(0, new Observation("x:once", DAY0, "a rare word", NONE, null, null, "en", "x", List.of("hapax")));
+        Radar radar = new Radar(RadarSettings.defaults());
+        run(radar, all, end);
+        assertFalse(radar.seriesTotals().containsKey("term:hapax"), "pruned after three silent hours");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        radar.write(new DataOutputStream(bytes));
+        Radar restored = Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                RadarSettings.defaults());
+        assertEquals(radar.offsets(), restored.offsets());
+    }
+
+    @Test
+    void countsThatArriveAheadOfTheClockGiveTheSameAlertsAsAnOrderedStream() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Instant end = burst.plus(Duration.ofHours(1));
+        List<Observation> all = baseline(9, end).stream(burst, burst.plus(Duration.ofMinutes(20)), 48, s -> 48,
+                List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
+                SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail")).observations();
+        List<RadarEvent> ordered = run(new Radar(RadarSettings.defaults()), all, end);
+        // The same traffic in chunks of 500 mentions observed before the clock moves (as Kafka batches arrive).
+        Radar batched = new Radar(RadarSettings.defaults());
+        List<RadarEvent> events = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            List<Observation> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            chunk.forEach(batched::observe);
+            events.addAll(batched.advanceTo(chunk.get(chunk.size() - 1).at().getEpochSecond()));
+        }
+        events.addAll(batched.advanceTo(end.getEpochSecond()));
+        RadarEvent first = opened(ordered).get(0);
+        RadarEvent batchedFirst = opened(events).get(0);
+        assertEquals(first.detectedAt(), batchedFirst.detectedAt(), () -> brief(events));
+        assertEquals(first.incidentId(), batchedFirst.incidentId());
+        assertEquals(opened(ordered).size(), opened(events).size(), () -> brief(events));
     }
 }
