@@ -127,12 +127,19 @@ public final class RestFuzzer {
         return this;
     }
 
-    /** Sends {@code tries} random requests to every operation, from random callers, and returns what broke the rule. */
+    /** Requests sent at least per service, however few operations it has. */
+    public static final int MIN_REQUESTS = 150;
+
+    /**
+     * Sends {@code tries} random requests to every operation (more when the service has few operations, so that it
+     * gets {@link #MIN_REQUESTS} at least), from random callers, and returns what broke the rule.
+     */
     public List<Failure> run(long seed, int tries, List<Caller> callers) {
         Junk junk = new Junk(seed);
         List<Failure> failures = new ArrayList<>();
+        int perOperation = Math.max(tries, (int) Math.ceil((double) MIN_REQUESTS / Math.max(1, operations.size())));
         for (Operation op : operations) {
-            for (int i = 0; i < tries; i++) {
+            for (int i = 0; i < perOperation; i++) {
                 Caller caller = callers.get(junk.random().nextInt(callers.size()));
                 Failure f = once(op, caller, junk);
                 if (f != null) {
@@ -212,7 +219,14 @@ public final class RestFuzzer {
         }
         HttpResponse<String> r;
         try {
-            r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (HttpTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                // the server closes the connection after a 414 or 431; the client may have reused it: once more
+                r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            }
         } catch (HttpTimeoutException e) {
             return new Failure(op, caller.name(), uri.toString(), body, -1, "no answer within " + TIMEOUT);
         } catch (IOException e) {
