@@ -68,7 +68,8 @@ public class ConversationService {
                 c.language = scored.language();
                 c.state = decision.state();
             }
-            if (!c.transferred) {
+            // a decision without a centre (none may take it yet) leaves the centre it had; a new one stays unseen
+            if (!c.transferred && (decision.centre() != null || existing == null)) {
                 c.centre = decision.centre();
             }
             c.queue = decision.queue();
