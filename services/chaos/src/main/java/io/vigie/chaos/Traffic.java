@@ -9,8 +9,9 @@ import java.util.Random;
 
 /**
  * The deterministic stream of customer posts a chaos run replays: threads on X and Facebook in five languages,
- * each opened by a question or a complaint (so that it is actionable and gets an agent's reply), some followed by
- * the customer's second post; plus a few lines ingestion must refuse (missing text, bad date).
+ * each opened by a question or a complaint (so that it is actionable and gets an agent's reply), a third of them
+ * followed, in the second half of the stream, by the customer's second post; plus a few lines ingestion must refuse
+ * (missing text, bad date).
  */
 public final class Traffic {
 
@@ -71,6 +72,8 @@ public final class Traffic {
         Random random = new Random(seed);
         List<Line> out = new ArrayList<>();
         Instant t0 = Instant.parse("2026-11-22T08:00:00Z");
+        // follow-ups come in the second half of the stream, mostly after an agent answered: they reopen conversations
+        List<Line> followUps = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             String[] lang = OPENERS[random.nextInt(OPENERS.length)];
             String network = random.nextInt(3) == 0 ? "facebook" : "x";
@@ -83,7 +86,7 @@ public final class Traffic {
             if (random.nextInt(3) == 0) {
                 String id = network.equals("x") ? root + "1" : root + "9";
                 String text = FOLLOW_UPS[indexOf(lang[0])][1] + detail;
-                out.add(post(network, id, root, root, lang[0], text, "u" + i, at.plusSeconds(600)));
+                followUps.add(post(network, id, root, root, lang[0], text, "u" + i, at.plusSeconds(600)));
             }
             if (i % 50 == 7) {
                 out.add(new Line("{\"network\":\"x\",\"id\":\"bad-" + runId + "-" + i + "\",\"createdAt\":\"2026-11-22T08:00:00Z\"}",
@@ -94,6 +97,7 @@ public final class Traffic {
                         + "\"createdAt\":\"yesterday\"}", "x:bad-date-" + runId + "-" + i, null, false));
             }
         }
+        out.addAll(followUps);
         return out;
     }
 
