@@ -56,4 +56,29 @@ class MentionConsumerPoisonTest {
             assertTrue(o.problems().isEmpty(), "seed " + seed + ": " + o);
         }
     }
+
+    /**
+     * A mention whose key is longer than the ledger's column used to fail the batch's transaction, and the whole batch
+     * (76 good mentions in the run that found it) went to the dead-letter topic with it.
+     */
+    @Test
+    void aKeyTooLongForTheLedgerIsDeadLetteredAloneNotWithItsBatch() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Mention tooLong = new Mention(Mention.VERSION, "x", run + "-" + "x".repeat(400), null, run + "-t", null,
+                new Author("a", "@a", 10, false), "Is NordOS 12 out yet?", "en", Instant.now(), null, List.of(), Instant.now());
+        try (TopicWatcher watcher = new TopicWatcher(TestTopics.topic(Topics.MENTIONS_SCORED), TestTopics.topic(Topics.MENTIONS_RAW) + ".dlq");
+                io.vigie.testsupport.KafkaTestClient kafka = new io.vigie.testsupport.KafkaTestClient()) {
+            kafka.send(TestTopics.topic(Topics.MENTIONS_RAW), "x:" + run + "-t", json.writeValueAsString(tooLong));
+            for (int i = 0; i < 5; i++) {
+                Mention good = new Mention(Mention.VERSION, "x", run + "-good-" + i + "z", null, run + "-t", null,
+                        new Author("a", "@a", 10, false), "Is NordOS 12 out yet?", "en", Instant.now(), null, List.of(), Instant.now());
+                kafka.send(TestTopics.topic(Topics.MENTIONS_RAW), "x:" + run + "-t", json.writeValueAsString(good));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> watcher.withKey("x:" + run + "-t").stream()
+                    .filter(r -> r.topic().endsWith(Topics.MENTIONS_SCORED)).count() == 5);
+            List<TopicWatcher.Seen> dead = watcher.withKey("x:" + run + "-t").stream().filter(r -> r.topic().endsWith(".dlq")).toList();
+            org.junit.jupiter.api.Assertions.assertEquals(1, dead.size(), "only the mention with the long key is dead-lettered");
+            assertTrue(dead.get(0).reason().contains("longer than 300"), dead.get(0).reason());
+        }
+    }
 }
