@@ -10,7 +10,7 @@ SAMPLE   := infra/sample/mentions.jsonl
 FILE     ?= $(SAMPLE)
 SPEED    ?= max
 
-.PHONY: help build run stop test bench replay sample status infra clean
+.PHONY: help build run stop test bench chaos sbom replay sample status infra clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -45,6 +45,14 @@ test: ## set up what a fresh machine needs, start the real infrastructure once, 
 
 bench: ## benchmarks (see docs/performance.md once the performance issue lands)
 	@echo "make bench: no benchmark is defined yet (see the performance issue)"; exit 1
+
+chaos: ## on an instance of its own (.run/chaos, ports 3xxxx): replay mentions while killing and restarting every service, Kafka and PostgreSQL; check nothing is lost or doubled (about 10 min)
+	$(MVNW) -q -DskipTests package
+	infra/vigie-chaos
+
+sbom: ## CycloneDX bill of materials of every module (target/bom.json), for a vulnerability scanner that can reach its advisories
+	$(MVNW) -q org.cyclonedx:cyclonedx-maven-plugin:makeAggregateBom -DoutputFormat=json -DincludeTestScope=false
+	@echo "target/bom.json: $$(grep -o '"bom-ref"' target/bom.json | wc -l) components"
 
 clean: ## remove build output (keeps .run, the local infrastructure's data)
 	$(MVNW) -q clean
