@@ -10,7 +10,7 @@ SAMPLE   := infra/sample/mentions.jsonl
 FILE     ?= $(SAMPLE)
 SPEED    ?= max
 
-.PHONY: help build run stop test bench replay sample status infra clean
+.PHONY: help build run stop test bench chaos sbom replay sample status infra clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -47,13 +47,21 @@ bench: ## every performance figure on the real infrastructure -> docs/performanc
 	$(MVNW) -q -DskipTests install
 	infra/with-infra services/bench/bin/bench $(ARGS)
 
+chaos: ## on an instance of its own (.run/chaos, ports 3xxxx): replay mentions while killing and restarting every service, Kafka and PostgreSQL; check nothing is lost or doubled (about 10 min)
+	$(MVNW) -q -DskipTests package
+	infra/vigie-chaos
+
+sbom: ## CycloneDX bill of materials of every module (target/bom.json), for a vulnerability scanner that can reach its advisories
+	$(MVNW) -q org.cyclonedx:cyclonedx-maven-plugin:makeAggregateBom -DoutputFormat=json -DincludeTestScope=false
+	@echo "target/bom.json: $$(grep -o '"bom-ref"' target/bom.json | wc -l) components"
+
 clean: ## remove build output (keeps .run, the local infrastructure's data)
 	$(MVNW) -q clean
 
 # --- Scoring: batch scoring, evaluations and training through the service's own classes (services/scoring/bin/scoring-cli)
 SCORING_CLI := services/scoring/bin/scoring-cli
 SHARED_DATA ?= ../shared/data
-.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment
+.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment eval-spikes
 
 score-file: ## score a TSV with a text column: make score-file IN=<tsv> OUT=<tsv>
 	$(SCORING_CLI) score-file --in $(IN) --out $(OUT)
@@ -73,3 +81,7 @@ eval-scoring: ## every figure of docs/models/evaluation.md, on ../shared/data
 train-sentiment: ## retrain the committed sentiment model from ../shared/data/sentiment (deterministic)
 	$(SCORING_CLI) train-sentiment --train $(SHARED_DATA)/sentiment/xlmt-train.tsv \
 	  --val $(SHARED_DATA)/sentiment/xlmt-val.tsv --out services/scoring/src/main/resources/models/sentiment.bin
+
+# --- Crisis radar: a generated week with injected bursts through the real ingestion and scoring (docs/radar.md)
+eval-spikes: ## crisis radar: detection delay per injected burst and false alarms per day, on the real pipeline [ARGS="--days 7 --per-hour 1700"]
+	services/spike-eval/bin/eval-spikes $(ARGS)

@@ -346,7 +346,7 @@ spec:
           protocol: TCP
         {{- end }}
     {{- if $svc.networkEgress }}
-    # The social networks' public APIs.
+    # Public HTTPS: the social networks' APIs (ingestion), outgoing webhooks (scoring).
     - to:
         - ipBlock:
             cidr: 0.0.0.0/0

@@ -8,7 +8,7 @@ window.VIGIE_I18N = {
     wait: "Expected wait", slaShort: "SLA 24h", topics: "Top topics (last hour)", topic: "Topic", mentions: "Mentions",
     temperatureShort: "Temp.", rising: "Rising terms", term: "Term", growth: "Growth", incidentsTitle: "Open incidents",
     open: "open", closed: "closed", live: "live", connecting: "connecting…", offline: "reconnecting…",
-    noIncident: "No open incident", observed: "observed", expected: "expected", mean: "mean score",
+    noIncident: "No open incident", incidentMentions: "mentions", acknowledged: "acknowledged", observed: "observed", expected: "expected", mean: "mean score",
     volumeSeries: "mentions", temperatureSeries: "temperature"
   },
   fr: {
@@ -19,7 +19,7 @@ window.VIGIE_I18N = {
     wait: "Attente prévue", slaShort: "SLA 24 h", topics: "Sujets principaux (dernière heure)", topic: "Sujet",
     mentions: "Mentions", temperatureShort: "Temp.", rising: "Termes en hausse", term: "Terme", growth: "Hausse",
     incidentsTitle: "Incidents ouverts", open: "ouvert", closed: "fermé", live: "en direct", connecting: "connexion…",
-    offline: "reconnexion…", noIncident: "Aucun incident ouvert", observed: "observé", expected: "attendu",
+    offline: "reconnexion…", noIncident: "Aucun incident ouvert", incidentMentions: "mentions", acknowledged: "pris en charge", observed: "observé", expected: "attendu",
     mean: "score moyen", volumeSeries: "mentions", temperatureSeries: "température"
   }
 };

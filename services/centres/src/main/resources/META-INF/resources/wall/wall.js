@@ -131,7 +131,8 @@
       li.className = i.severity || "";
       const head = document.createElement("div");
       head.textContent = (i.severity || "").toUpperCase() + " · " + i.subject + (i.centre ? " · " + i.centre : "") +
-        " · " + t.observed + " " + num.format(i.observed) + " / " + t.expected + " " + num.format(i.expected);
+        " · " + t.observed + " " + num.format(i.observed) + " / " + t.expected + " " + num.format(i.expected) +
+        " · " + num.format(i.mentions) + " " + t.incidentMentions + (i.workflow === "acknowledged" ? " · ✓ " + t.acknowledged : "");
       const terms = document.createElement("div"); terms.className = "terms"; terms.textContent = i.topTerms.join(", ");
       li.append(head, terms);
       i.samplePosts.slice(0, 2).forEach(p => {

@@ -152,7 +152,8 @@ class RegionWiringTest {
             assertEquals(exposed ? 2 : 1, ingressRules, np.id() + ": metrics for all, the ingress controller only for APIs and exposed services");
             boolean internet = spec.path("egress").findValues("ipBlock").stream()
                     .anyMatch(b -> b.path("cidr").asText().equals("0.0.0.0/0"));
-            assertEquals(svc.equals("ingestion"), internet, np.id() + ": only ingestion calls the networks' APIs");
+            assertEquals(svc.equals("ingestion") || svc.equals("scoring"), internet,
+                    np.id() + ": only ingestion (the networks' APIs) and scoring (the radar's webhooks) call out");
         }
     }
 

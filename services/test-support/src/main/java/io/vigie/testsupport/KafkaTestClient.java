@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -36,6 +37,21 @@ public final class KafkaTestClient implements AutoCloseable {
     public void send(String topic, String key, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /** Sends records in order without waiting for each acknowledgement, then waits until the broker has them all. */
+    public void sendAll(String topic, List<Map.Entry<String, String>> records) {
+        List<java.util.concurrent.Future<?>> acks = new ArrayList<>(records.size());
+        for (Map.Entry<String, String> r : records) {
+            acks.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+        }
+        try {
+            for (java.util.concurrent.Future<?> f : acks) {
+                f.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }

@@ -37,6 +37,11 @@ public final class Tokens {
         return CACHE.computeIfAbsent("client", u -> request(Map.of("grant_type", "client_credentials")));
     }
 
+    /** Forgets the tokens obtained so far (they expire: long runs ask for fresh ones). */
+    public static void forget() {
+        CACHE.clear();
+    }
+
     private static String request(Map<String, String> form) {
         Infra infra = Infra.get();
         Map<String, String> all = new java.util.HashMap<>(form);

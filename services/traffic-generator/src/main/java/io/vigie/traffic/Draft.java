@@ -43,6 +43,16 @@ final class Draft {
         this.parent = parent;
     }
 
+    /** The same root draft with another ground truth (a burst's post). */
+    Draft withTruth(GroundTruth newTruth) {
+        return new Draft(epochSecond, network, language, line, space, author, text, langHint, newTruth, root, parent);
+    }
+
+    /** The same root draft with another text. */
+    Draft withText(String newText) {
+        return new Draft(epochSecond, network, language, line, space, author, newText, langHint, truth, root, parent);
+    }
+
     boolean isReply() {
         return parent != null;
     }

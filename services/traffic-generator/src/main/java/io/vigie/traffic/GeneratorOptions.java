@@ -3,6 +3,7 @@ package io.vigie.traffic;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * What to generate: seed, time window, mean rate and an optional crisis; two equal options give byte-identical output.
@@ -13,8 +14,10 @@ import java.time.temporal.ChronoUnit;
  * @param perHour    mean number of baseline posts per hour over a week (weekends and nights are lower, peaks higher)
  * @param crisisAt   start of the injected crisis, or {@code null} for none; must fall inside the window
  * @param crisisSize number of crisis posts (those that would fall after the window are dropped)
+ * @param bursts     injected bursts on top of the baseline (none by default)
  */
-public record GeneratorOptions(long seed, Instant start, int hours, double perHour, Instant crisisAt, int crisisSize) {
+public record GeneratorOptions(long seed, Instant start, int hours, double perHour, Instant crisisAt, int crisisSize,
+        List<Burst> bursts) {
 
     public static final long DEFAULT_SEED = 42;
     public static final Instant DEFAULT_START = Instant.parse("2026-11-22T00:00:00Z");
@@ -26,7 +29,13 @@ public record GeneratorOptions(long seed, Instant start, int hours, double perHo
     public static final double MAX_PER_HOUR = 10_000_000;
     public static final int MAX_CRISIS_SIZE = 10_000_000;
 
+    /** Options without bursts. */
+    public GeneratorOptions(long seed, Instant start, int hours, double perHour, Instant crisisAt, int crisisSize) {
+        this(seed, start, hours, perHour, crisisAt, crisisSize, List.of());
+    }
+
     public GeneratorOptions {
+        bursts = bursts == null ? List.of() : List.copyOf(bursts);
         if (start == null) {
             throw new IllegalArgumentException("start is required");
         }
@@ -60,23 +69,28 @@ public record GeneratorOptions(long seed, Instant start, int hours, double perHo
     }
 
     public GeneratorOptions withSeed(long newSeed) {
-        return new GeneratorOptions(newSeed, start, hours, perHour, crisisAt, crisisSize);
+        return new GeneratorOptions(newSeed, start, hours, perHour, crisisAt, crisisSize, bursts);
     }
 
     public GeneratorOptions withStart(Instant newStart) {
-        return new GeneratorOptions(seed, newStart, hours, perHour, crisisAt, crisisSize);
+        return new GeneratorOptions(seed, newStart, hours, perHour, crisisAt, crisisSize, bursts);
     }
 
     public GeneratorOptions withHours(int newHours) {
-        return new GeneratorOptions(seed, start, newHours, perHour, crisisAt, crisisSize);
+        return new GeneratorOptions(seed, start, newHours, perHour, crisisAt, crisisSize, bursts);
     }
 
     public GeneratorOptions withPerHour(double newPerHour) {
-        return new GeneratorOptions(seed, start, hours, newPerHour, crisisAt, crisisSize);
+        return new GeneratorOptions(seed, start, hours, newPerHour, crisisAt, crisisSize, bursts);
     }
 
     /** A copy with a crisis of {@code size} posts starting at {@code at} ({@code null} removes the crisis). */
     public GeneratorOptions withCrisis(Instant at, int size) {
-        return new GeneratorOptions(seed, start, hours, perHour, at, size);
+        return new GeneratorOptions(seed, start, hours, perHour, at, size, bursts);
+    }
+
+    /** A copy with these bursts on top of the baseline. */
+    public GeneratorOptions withBursts(List<Burst> newBursts) {
+        return new GeneratorOptions(seed, start, hours, perHour, crisisAt, crisisSize, newBursts);
     }
 }

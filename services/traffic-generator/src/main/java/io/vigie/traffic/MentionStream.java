@@ -32,6 +32,7 @@ public final class MentionStream implements Iterator<GeneratedMention> {
     private final CrisisPlan crisis;
     private final Rng rng;
     private final Rng crisisRng;
+    private final Rng burstRng;
     private final PriorityQueue<Draft> queue = new PriorityQueue<>(
             Comparator.<Draft>comparingLong(d -> d.epochSecond).thenComparingLong(d -> d.seq));
     private final Map<Network, Deque<Draft>> recentCrisis = new EnumMap<>(Network.class);
@@ -50,6 +51,7 @@ public final class MentionStream implements Iterator<GeneratedMention> {
         this.options = options;
         this.rng = Rng.derive(options.seed(), 1);
         this.crisisRng = Rng.derive(options.seed(), 2);
+        this.burstRng = Rng.derive(options.seed(), 5);
         AuthorPool authors = new AuthorPool(catalog, options.seed(), options.perHour() * options.hours());
         this.posts = new PostFactory(catalog, new TextRenderer(catalog), authors);
         this.threads = new ThreadPlanner(posts);
@@ -122,6 +124,21 @@ public final class MentionStream implements Iterator<GeneratedMention> {
             enqueue(root);
             for (Draft reply : threads.plan(root, rng)) {
                 enqueue(reply);
+            }
+        }
+        for (Burst burst : options.bursts()) {
+            double intensity = burst.intensity(minuteStart + 30);
+            if (intensity <= 0) {
+                continue;
+            }
+            int n = burstRng.poisson(burst.perMinute() * intensity);
+            long[] at = new long[n];
+            for (int i = 0; i < n; i++) {
+                at[i] = minuteStart + burstRng.nextInt(60);
+            }
+            Arrays.sort(at);
+            for (long second : at) {
+                enqueue(posts.burstStart(second, burst, burstRng));
             }
         }
         if (crisis != null) {

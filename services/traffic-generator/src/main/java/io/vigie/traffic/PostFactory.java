@@ -62,13 +62,46 @@ final class PostFactory {
         Network network = network(language, rng);
         Topic topic = topic(network, language, rng);
         ProductLine line = ProductLine.values()[rng.weighted(LINE_WEIGHTS.get(network))];
+        return conversationStart(epochSecond, network, language, topic, line, null, rng);
+    }
+
+    /** A post of an injected burst: a new conversation on the burst's subject, in its language. */
+    Draft burstStart(long epochSecond, Burst burst, Rng rng) {
+        Language language = burst.language();
+        Network network = network(language, rng);
+        if (network == Network.RSS) {
+            network = Network.X;
+        }
+        Draft d;
+        switch (burst.focus()) {
+            case CRISIS -> {
+                d = crisisStart(epochSecond, network, language, rng);
+                return d.withTruth(new GroundTruth(d.truth.topic(), d.truth.sentiment(), true, language, burst.id()));
+            }
+            case LINE -> d = conversationStart(epochSecond, network, language,
+                    rng.chance(0.5) ? Topic.TECHNICAL_SUPPORT : Topic.COMPLAINT, ProductLine.valueOf(burst.subject()),
+                    burst.id(), rng);
+            case TOPIC -> d = conversationStart(epochSecond, network, language, Topic.valueOf(burst.subject()),
+                    ProductLine.values()[rng.weighted(LINE_WEIGHTS.get(network))], burst.id(), rng);
+            case HASHTAG -> {
+                d = conversationStart(epochSecond, network, language, Topic.COMPLAINT,
+                        ProductLine.values()[rng.weighted(LINE_WEIGHTS.get(network))], burst.id(), rng);
+                d = d.withText(fitX(network, d.text + " " + burst.subject()));
+            }
+            default -> throw new IllegalStateException(burst.focus().toString());
+        }
+        return d;
+    }
+
+    private Draft conversationStart(long epochSecond, Network network, Language language, Topic topic,
+            ProductLine line, String burst, Rng rng) {
         String section = section(network, topic, language);
         Template template = catalog.pick(language, section, SENTIMENT_WEIGHTS.get(topic), rng);
         TextRenderer.Rendered rendered = renderer.render(template, language, network, line, rng);
         String space = Spaces.choose(network, language, topic, line, rendered.text(), rng);
         String text = decorate(rendered, network, space, topic, line, language, rng);
         Mention.Author author = authors.pick(network, language, rng);
-        GroundTruth truth = new GroundTruth(topic, template.sentiment(), false, language);
+        GroundTruth truth = new GroundTruth(topic, template.sentiment(), false, language, burst);
         return new Draft(epochSecond, network, language, line, space, author, text, langHint(network, language, rng), truth, null, null);
     }
 

@@ -282,7 +282,7 @@ public class MetricsQueries {
                 select i.*, (select array_agg(m.text order by m.created_at) from mention_seen m
                              where m.source = 'scored' and m.mention_key = any(string_to_array(i.sample_mentions, E'\\n'))) texts
                 from incident i
-                where ($1::text is null or i.centre = $1 or i.centre is null) and (not $2 or i.status <> 'resolved')
+                where ($1::text is null or i.centre = $1 or i.centre is null) and (not $2 or (i.status <> 'resolved' and i.workflow <> 'closed'))
                 order by i.emitted_at desc limit $3""";
         return pool.preparedQuery(sql).execute(Tuple.of(centre, activeOnly, limit)).map(rows -> {
             List<Incident> out = new ArrayList<>();
@@ -292,7 +292,8 @@ public class MetricsQueries {
                         r.getString("subject"), r.getString("centre"), r.getString("language"), r.getString("network"),
                         r.getString("severity"), instant(r, "started_at"), nz(r.getDouble("observed")),
                         nz(r.getDouble("expected")), lines(r.getString("top_terms")),
-                        texts == null ? List.of() : Arrays.asList(texts), instant(r, "emitted_at")));
+                        texts == null ? List.of() : Arrays.asList(texts), instant(r, "emitted_at"),
+                        r.getString("workflow"), r.getLong("mentions"), lines(r.getString("related"))));
             }
             return out;
         });
@@ -300,7 +301,7 @@ public class MetricsQueries {
 
     /** Incidents not resolved ({@code centre} null = all). */
     public Uni<Long> activeIncidents(String centre) {
-        return pool.preparedQuery("select count(*) n from incident where status <> 'resolved' and ($1::text is null or centre = $1)")
+        return pool.preparedQuery("select count(*) n from incident where status <> 'resolved' and workflow <> 'closed' and ($1::text is null or centre = $1)")
                 .execute(Tuple.of(centre)).map(rows -> rows.iterator().next().getLong("n"));
     }
 

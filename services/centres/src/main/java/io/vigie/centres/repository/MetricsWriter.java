@@ -104,14 +104,17 @@ public class MetricsWriter {
             where c.closed_at is null or c.closed_at <= excluded.closed_at""";
     private static final String INCIDENT = """
             insert into incident as i (id, status, subject_kind, subject, centre, language, network, severity,
-                started_at, observed, expected, top_terms, sample_mentions, emitted_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                started_at, observed, expected, top_terms, sample_mentions, emitted_at, revision, workflow, mentions,
+                related)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
             on conflict (id) do update set status = excluded.status, subject_kind = excluded.subject_kind,
                 subject = excluded.subject, centre = excluded.centre, language = excluded.language,
                 network = excluded.network, severity = excluded.severity, started_at = excluded.started_at,
                 observed = excluded.observed, expected = excluded.expected, top_terms = excluded.top_terms,
-                sample_mentions = excluded.sample_mentions, emitted_at = excluded.emitted_at
-            where i.emitted_at <= excluded.emitted_at""";
+                sample_mentions = excluded.sample_mentions, emitted_at = excluded.emitted_at,
+                revision = excluded.revision, workflow = excluded.workflow, mentions = excluded.mentions,
+                related = excluded.related
+            where i.revision < excluded.revision or (i.revision = excluded.revision and i.emitted_at <= excluded.emitted_at)""";
     private static final String PRESENCE = """
             insert into agent_presence as a (agent_id, centre, status, capacity, at) values ($1, $2, $3, $4, $5)
             on conflict (agent_id) do update set centre = excluded.centre, status = excluded.status,
@@ -181,7 +184,8 @@ public class MetricsWriter {
         return pool.preparedQuery(INCIDENT).execute(Tuple.from(new Object[] {
                 a.incidentId(), a.status(), a.subjectKind(), a.subject(), a.centre(), a.language(), a.network(),
                 a.severity(), odt(a.startedAt()), a.observed(), a.expected(), String.join("\n", a.topTerms()),
-                String.join("\n", a.sampleMentions()), odt(a.emittedAt()) })).replaceWithVoid();
+                String.join("\n", a.sampleMentions()), odt(a.emittedAt()), a.revision(), a.workflow(), a.mentions(),
+                String.join("\n", a.related()) })).replaceWithVoid();
     }
 
     /** Keeps the latest presence of each agent. */

@@ -146,10 +146,12 @@ class ReportResourceTest {
             String alerts = TestTopics.topic(Topics.ALERTS);
             Alert open = new Alert(Alert.VERSION, RUN + "-inc", "open", "term", "antivirus", "sao-paulo", "pt", "x",
                     T0.plus(Duration.ofMinutes(35)), 4, 0.5, "high", List.of("antivirus", "update"),
-                    List.of(mentions.get(5).mention().key(), mentions.get(6).mention().key()), T0.plus(Duration.ofMinutes(41)));
+                    List.of(mentions.get(5).mention().key(), mentions.get(6).mention().key()), T0.plus(Duration.ofMinutes(41)),
+                    T0.plus(Duration.ofMinutes(41)), 300, 12, List.of("term:update"), Alert.NEW, 1);
             kafka.send(alerts, open.incidentId(), json.writeValueAsString(open));
             Alert resolved = new Alert(Alert.VERSION, RUN + "-old", "resolved", "topic", "billing", "sao-paulo", "pt", "x",
-                    T0, 3, 1, "low", List.of(), List.of(), T0.plus(Duration.ofMinutes(30)));
+                    T0, 3, 1, "low", List.of(), List.of(), T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(30)), 900, 3,
+                    List.of(), Alert.NEW, 3);
             kafka.send(alerts, resolved.incidentId(), json.writeValueAsString(resolved));
             // Two conversations closed after 60 and 30 minutes: sentiment +1.2 (restated publicly) and -0.2.
             String closedTopic = TestTopics.topic(Topics.CONVERSATIONS_CLOSED);

@@ -110,7 +110,7 @@ class WallPageBrowserTest {
             }
             Alert alert = new Alert(Alert.VERSION, RUN + "-incident", "open", "term", "antivirus", "austin", "en", "x",
                     Instant.now().minusSeconds(300), 2, 0.2, "critical", List.of("antivirus", "update"),
-                    List.of(replay.get(1).mention().key()), Instant.now());
+                    List.of(replay.get(1).mention().key()), Instant.now(), Instant.now(), 300, 40, List.of(), Alert.NEW, 1);
             kafka.send(TestTopics.topic(Topics.ALERTS), alert.incidentId(), json.writeValueAsString(alert));
 
             Path profile = Files.createTempDirectory("vigie-chromium-");

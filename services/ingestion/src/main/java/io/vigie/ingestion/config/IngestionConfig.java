@@ -20,6 +20,16 @@ public interface IngestionConfig {
     /** Watchlist settings. */
     Watchlists watchlists();
 
+    /** Signed webhook deliveries. */
+    Webhooks webhooks();
+
+    /** Signed webhook deliveries. */
+    interface Webhooks {
+        /** How long a processed delivery is remembered: the same signed body again within it is refused as a replay (409). */
+        @WithDefault("P7D")
+        Duration replayWindow();
+    }
+
     /** Facebook, Instagram and Messenger (Meta Graph API and webhooks). */
     Meta meta();
 

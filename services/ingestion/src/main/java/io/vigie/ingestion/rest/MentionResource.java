@@ -38,6 +38,9 @@ public class MentionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept one post", description = "202 when new, 200 when already seen, 400 with the reason when invalid")
     public Uni<Response> accept(ReplayPost post) {
+        if (post == null) {
+            throw new BadRequestException("the body must be one JSON post (an object), not null");
+        }
         return ingest.ingest(post).map(result -> switch (result.status()) {
             case ACCEPTED -> Response.accepted(result).build();
             case DUPLICATE -> Response.ok(result).build();
@@ -64,7 +67,12 @@ public class MentionResource {
                 continue;
             }
             try {
-                posts.add(json.readValue(lines[i], ReplayPost.class));
+                ReplayPost post = json.readValue(lines[i], ReplayPost.class);
+                if (post == null) {
+                    errors.add(new ReplaySummary.LineError(i + 1, "not a JSON post: the line is null"));
+                    continue;
+                }
+                posts.add(post);
                 lineNumbers.add(i + 1);
             } catch (Exception e) {
                 errors.add(new ReplaySummary.LineError(i + 1, "not a JSON post: " + firstLine(e.getMessage())));

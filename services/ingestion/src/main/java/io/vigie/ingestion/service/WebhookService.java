@@ -8,6 +8,7 @@ import io.vigie.ingestion.mapping.DiscoursePayloadMapper;
 import io.vigie.ingestion.mapping.InvalidPostException;
 import io.vigie.ingestion.mapping.LinkedinPayloadMapper;
 import io.vigie.ingestion.mapping.MetaPayloadMapper;
+import io.vigie.ingestion.repository.DeliveryLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -26,9 +27,11 @@ public class WebhookService {
     private final DiscoursePayloadMapper discourse;
     private final LinkedinPayloadMapper linkedin;
     private final ConnectorStatus status;
+    private final DeliveryLedger ledger;
 
     public WebhookService(IngestionConfig config, ObjectMapper json, NetworkIntake intake, MetaPayloadMapper meta,
-            DiscoursePayloadMapper discourse, LinkedinPayloadMapper linkedin, ConnectorStatus status) {
+            DiscoursePayloadMapper discourse, LinkedinPayloadMapper linkedin, ConnectorStatus status, DeliveryLedger ledger) {
+        this.ledger = ledger;
         this.config = config;
         this.json = json;
         this.intake = intake;
@@ -57,15 +60,17 @@ public class WebhookService {
     public Uni<WebhookResult> meta(byte[] body, String signature) {
         verify("meta", config.meta().appSecret(), "vigie.ingestion.meta.app-secret", "X-Hub-Signature-256", signature,
                 body, "sha256=");
-        return intake.take("meta", meta.items(parse(body)));
+        JsonNode payload = parse(body);
+        return once("meta", body, () -> intake.take("meta", meta.items(payload)));
     }
 
     /** A Discourse event signed with X-Discourse-Event-Signature: sha256=hex(HMAC(secret, raw body)). */
     public Uni<WebhookResult> discourse(byte[] body, String signature, String event, String instance) {
         verify("discourse", config.discourse().webhookSecret(), "vigie.ingestion.discourse.webhook-secret",
                 "X-Discourse-Event-Signature", signature, body, "sha256=");
-        return intake.take("discourse", discourse.items(event, instance != null ? instance
-                : config.discourse().baseUrl().orElse(null), parse(body)));
+        JsonNode payload = parse(body);
+        return once("discourse", body, () -> intake.take("discourse", discourse.items(event, instance != null ? instance
+                : config.discourse().baseUrl().orElse(null), payload)));
     }
 
     /** LinkedIn's endpoint validation: hex(HMAC(client secret, challengeCode)). */
@@ -85,7 +90,32 @@ public class WebhookService {
         System.arraycopy(body, 0, signed, prefix.length, body.length);
         verify("linkedin", config.linkedin().clientSecret(), "vigie.ingestion.linkedin.client-secret", "X-LI-Signature",
                 signature, signed, "");
-        return intake.take("linkedin", linkedin.notifications(parse(body)));
+        JsonNode payload = parse(body);
+        return once("linkedin", signed, () -> intake.take("linkedin", linkedin.notifications(payload)));
+    }
+
+    /**
+     * Processes a signed delivery unless the same signed bytes were processed within the replay window (409). The
+     * delivery is recorded only once processed, so a network's retry of a delivery that failed is processed.
+     */
+    private Uni<WebhookResult> once(String connector, byte[] signed, java.util.function.Supplier<Uni<WebhookResult>> work) {
+        String id = DeliveryLedger.id(connector, signed);
+        return ledger.processed(id).chain(seen -> {
+            if (seen != null) {
+                status.error(connector, "replayed delivery refused");
+                return Uni.createFrom().failure(new WebhookRefusedException(409,
+                        "replayed delivery: this signed body was already processed at " + seen.receivedAt));
+            }
+            return work.get().call(result -> ledger.record(id, connector, java.time.Instant.now())
+                    .onFailure().recoverWithNull());
+        });
+    }
+
+    /** Forgets processed deliveries older than the replay window. */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeDeliveries() {
+        return ledger.purge(java.time.Instant.now().minus(config.webhooks().replayWindow()))
+                .onFailure().recoverWithItem(0L).replaceWithVoid();
     }
 
     private void verify(String connector, Optional<String> secret, String key, String header, String presented,

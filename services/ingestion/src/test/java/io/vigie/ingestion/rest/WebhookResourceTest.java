@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Meta, Discourse and LinkedIn webhooks with payloads in the networks' documented shapes, signed and not. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WebhookResourceTest {
 
     static final String META_SECRET = "test-meta-app-secret";
@@ -152,15 +153,51 @@ class WebhookResourceTest {
     }
 
     @Test
-    void aReplayedDeliveryIsAbsorbedAsADuplicate() {
+    void aReplayedDeliveryIsRefusedAndAnEditIsAbsorbedAsADuplicate() {
         String comment = uid();
         String body = pageComment("556", "p" + comment, comment, "add", "première fois");
         signedMeta(body).post("/webhooks/meta").then().statusCode(200).body("accepted", equalTo(1));
-        signedMeta(body).post("/webhooks/meta").then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+        // The same signed body again (a captured delivery replayed): refused, nothing processed.
+        signedMeta(body).post("/webhooks/meta").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("replayed delivery"));
         // An edit of a known comment is the same (network, id): absorbed too.
         signedMeta(pageComment("556", "p" + comment, comment, "edited", "première fois (modifié)")).post("/webhooks/meta")
                 .then().statusCode(200).body("duplicates", equalTo(1));
         assertEquals(1, TestDb.count("select count(*) from mention where key = ?", "facebook:p" + comment + "_" + comment));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aFloodFromOneAddressIsRateLimitedThenServedAgain() throws Exception {
+        // 200 at once and 50 per second are allowed (application.properties): 1,000 concurrent unsigned deliveries
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpRequest flood = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/webhooks/discourse"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            answers.add(client.sendAsync(flood, java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        int limited = 0;
+        String retryAfter = null;
+        for (var f : answers) {
+            java.net.http.HttpResponse<String> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (r.statusCode() == 429) {
+                limited++;
+                retryAfter = r.headers().firstValue("Retry-After").orElse("");
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            } else {
+                assertEquals(401, r.statusCode(), r.body());
+            }
+        }
+        assertTrue(limited > 0, "the flood was limited");
+        assertTrue(limited <= 800, limited + " limited: the burst of 200 was served");
+        assertTrue(Integer.parseInt(retryAfter) >= 1, "Retry-After: " + retryAfter);
+        // another network's webhook has its own bucket: not limited
+        given().contentType("application/json").body("{}").post("/webhooks/linkedin").then().statusCode(401);
+        // the bucket refills: deliveries are served again (this test runs last in its class)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().contentType("application/json")
+                .body("{}").post("/webhooks/discourse").statusCode() == 401);
     }
 
     @Test

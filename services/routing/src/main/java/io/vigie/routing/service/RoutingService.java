@@ -77,6 +77,7 @@ public class RoutingService {
         c.skillsWanted = String.join(",", mergeSkills(c.skills(), triage.skills(scored)));
         List<String> reasons = new ArrayList<>();
         reasons.add(verdict.reason());
+        triage.incident(scored).ifPresent(m -> reasons.add(m.reason()));
         String from = created ? null : c.state;
         ConversationState state = ConversationState.valueOf(c.state.toUpperCase());
         if (created) {

@@ -23,9 +23,16 @@ public class Triage {
             "billing_delivery", "security_incident", "suggestion");
 
     private final RoutingConfig config;
+    private final IncidentWatch incidents;
 
-    public Triage(RoutingConfig config) {
+    public Triage(RoutingConfig config, IncidentWatch incidents) {
         this.config = config;
+        this.incidents = incidents;
+    }
+
+    /** The active incident of the crisis radar this message belongs to, if any. */
+    public java.util.Optional<IncidentWatch.Match> incident(ScoredMention s) {
+        return incidents.match(s);
     }
 
     /**
@@ -68,7 +75,7 @@ public class Triage {
     public List<String> skills(ScoredMention s) {
         Set<String> skills = new LinkedHashSet<>();
         if (s.urgency() >= config.crisisUrgency() || "security_incident".equals(s.topic())
-                || s.signals().contains("outage") || s.signals().contains(CRISIS)) {
+                || s.signals().contains("outage") || s.signals().contains(CRISIS) || incidents.match(s).isPresent()) {
             skills.add(CRISIS);
         }
         add(skills, s.productLine());

@@ -31,6 +31,8 @@ class TriageTest {
     CentreDirectory directory;
     @Inject
     TestClock clock;
+    @Inject
+    IncidentWatch incidents;
 
     private RoutingScenario scenario;
 
@@ -101,5 +103,48 @@ class TriageTest {
                 r -> r.key().equals("facebook:" + id), Duration.ofSeconds(60)).value(), RoutingDecision.class);
         assertFalse(d.actionable());
         assertTrue(d.reasons().contains("not actionable: spam"), d.reasons().toString());
+    }
+
+    private static io.vigie.events.Alert alert(String id, String status, String watchlist, int revision) {
+        return new io.vigie.events.Alert(io.vigie.events.Alert.VERSION, id, status, "watchlist", watchlist, "montpellier",
+                "fr", "x", java.time.Instant.now(), 40, 4, "high", java.util.List.of("ecran"), java.util.List.of(),
+                java.time.Instant.now(), java.time.Instant.now(), 30, 40, java.util.List.of("term:#shieldprofail",
+                        "topic:technical_support"), io.vigie.events.Alert.NEW, revision);
+    }
+
+    @Test
+    void messagesOfAnActiveIncidentGoToTheCrisisQueueUntilItEnds() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String watchlist = "partner-antivirus-" + run;
+        String id = "inc-" + run;
+        scenario.sendRaw(Topics.ALERTS, id, json.writeValueAsString(alert(id, "open", watchlist, 1)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> incidents.size() > 0);
+
+        String byWatchlist = UUID.randomUUID().toString();
+        var s = RoutingScenario.scored(byWatchlist, byWatchlist, "fr", "facebook:nordlys.fr", "Mon PC ne démarre plus",
+                "technical_support", "negative", null, 0.3);
+        scenario.send(new io.vigie.events.ScoredMention(s.version(), new io.vigie.events.Mention(s.mention().version(),
+                s.mention().network(), s.mention().nativeId(), s.mention().space(), s.mention().threadId(), null,
+                s.mention().author(), s.mention().text(), "fr", s.mention().createdAt(), null,
+                java.util.List.of(watchlist), s.mention().acceptedAt()), s.language(), s.sentiment(), s.topic(),
+                s.productLine(), s.segment(), s.urgency(), s.influence(), s.spam(), s.expertCandidate(), s.signals(),
+                s.scoredAt()));
+        RoutingDecision d = json.readValue(scenario.kafka().await(TestTopics.topic(Topics.CONVERSATIONS_ROUTED),
+                r -> r.key().equals("facebook:" + byWatchlist), Duration.ofSeconds(60)).value(), RoutingDecision.class);
+        assertEquals("crisis", d.queue());
+        assertTrue(d.reasons().stream().anyMatch(r -> r.startsWith("incident " + id + " (watchlist " + watchlist)
+                && r.endsWith("watchlist " + watchlist + " → crisis skill")), d.reasons().toString());
+
+        RoutingDecision byHashtag = route("fr", "Encore un écran bleu #ShieldProFail", "technical_support", "negative",
+                null, 0.3);
+        assertEquals("crisis", byHashtag.queue(), byHashtag.reasons().toString());
+        assertTrue(byHashtag.reasons().stream().anyMatch(r -> r.contains("term #shieldprofail")));
+
+        scenario.sendRaw(Topics.ALERTS, id, json.writeValueAsString(alert(id, "resolved", watchlist, 2)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> incidents.size() == 0);
+        RoutingDecision after = route("fr", "Encore un écran bleu #ShieldProFail", "technical_support", "negative",
+                null, 0.3);
+        assertEquals("general", after.queue(), after.reasons().toString());
+        assertTrue(after.reasons().stream().noneMatch(r -> r.startsWith("incident ")), after.reasons().toString());
     }
 }

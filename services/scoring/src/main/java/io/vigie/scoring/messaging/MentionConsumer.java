@@ -39,6 +39,9 @@ public class MentionConsumer {
     /** Header that carries why a record was dead-lettered (same as SmallRye's dead-letter-queue strategy). */
     public static final String REASON_HEADER = "dead-letter-reason";
 
+    /** Longest mention or author key the ledgers hold ({@code scored_mention.key}, {@code author_stats.author_key}). */
+    static final int MAX_KEY = 300;
+
     private static final Logger LOG = Logger.getLogger(MentionConsumer.class);
 
     private final ScoringService scoring;
@@ -105,6 +108,11 @@ public class MentionConsumer {
             Mention mention = json.readValue(payload, Mention.class);
             if (mention.version() > Mention.VERSION) {
                 throw new InvalidEventException("Mention version " + mention.version() + " is newer than " + Mention.VERSION, null);
+            }
+            // a key the ledgers cannot hold would fail the batch's transaction, and every mention of the batch with it
+            if (mention.key().length() > MAX_KEY || mention.author() != null && mention.author().id() != null
+                    && mention.network().length() + 1 + mention.author().id().length() > MAX_KEY) {
+                throw new InvalidEventException("mention or author key longer than " + MAX_KEY + " characters", null);
             }
             return mention;
         } catch (InvalidEventException e) {

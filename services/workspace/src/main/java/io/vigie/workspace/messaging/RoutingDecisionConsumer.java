@@ -30,8 +30,9 @@ public class RoutingDecisionConsumer {
     private RoutingDecision parse(String payload) {
         try {
             RoutingDecision d = json.readValue(payload, RoutingDecision.class);
-            if (d.conversationId() == null || d.centre() == null || (d.message() != null && d.message().mention() == null)) {
-                throw new IllegalArgumentException("conversationId, centre and (with a message) message.mention are required");
+            // centre may be null: a conversation no centre may take yet, kept until a later decision gives it one
+            if (d.conversationId() == null || (d.message() != null && d.message().mention() == null)) {
+                throw new IllegalArgumentException("conversationId and (with a message) message.mention are required");
             }
             if (d.version() > RoutingDecision.VERSION) {
                 throw new IllegalArgumentException("RoutingDecision version " + d.version() + " is newer than "

@@ -48,7 +48,8 @@ public class ConversationService {
 
     /**
      * Applies a routing decision (idempotent): upserts the conversation and inserts its triggering message once.
-     * A decision without a message (clock, presence, supervisor) only updates the routing of a known conversation.
+     * A decision without a message (clock, presence, supervisor) only updates the routing of a known conversation;
+     * for an unknown one it fails, and the record goes to the dead-letter topic with the reason.
      */
     @WithTransaction
     public Uni<ConversationView> apply(RoutingDecision decision) {
@@ -57,7 +58,9 @@ public class ConversationService {
         Instant now = Instant.now();
         return conversations.findById(decision.conversationId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
             if (existing == null && mention == null) {
-                return Uni.createFrom().nullItem();
+                // nothing to show and nothing to update: visible in the dead-letter topic rather than dropped
+                return Uni.createFrom().failure(new IllegalArgumentException("a decision without a message for conversation "
+                        + decision.conversationId() + ", which the workspace does not know"));
             }
             ConversationView c = existing != null ? existing : new ConversationView();
             if (existing == null) {
@@ -68,7 +71,8 @@ public class ConversationService {
                 c.language = scored.language();
                 c.state = decision.state();
             }
-            if (!c.transferred) {
+            // a decision without a centre (none may take it yet) leaves the centre it had; a new one stays unseen
+            if (!c.transferred && (decision.centre() != null || existing == null)) {
                 c.centre = decision.centre();
             }
             c.queue = decision.queue();

@@ -58,15 +58,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
 class WorkspaceUiBrowserTest {
 
-    /** The web client's redirect URIs are registered for port 8084 only, so this test serves the UI there. */
+    /** The workspace's port of this instance (VIGIE_WORKSPACE_PORT, default 8084). */
+    static final int PORT = Integer.parseInt(System.getenv().getOrDefault("VIGIE_WORKSPACE_PORT", "8084"));
+
+    /**
+     * The web client's redirect URIs are registered for 8084 by the realm import, so this test serves the UI on the
+     * instance's workspace port and registers that port with the client when it is another one.
+     */
     public static class OnRegisteredPort implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.test-port", "8084");
+            if (PORT != 8084) {
+                io.vigie.testsupport.KeycloakAdmin.allowWebClientOn(PORT);
+            }
+            return Map.of("quarkus.http.test-port", String.valueOf(PORT));
         }
     }
 
-    private static final String BASE = "http://127.0.0.1:8084/";
+    private static final String BASE = "http://127.0.0.1:" + PORT + "/";
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Inject

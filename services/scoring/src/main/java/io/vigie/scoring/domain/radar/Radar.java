@@ -1,0 +1,857 @@
+package io.vigie.scoring.domain.radar;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * The crisis radar: counts mentions per watchlist, topic, centre × language × network and term in event-time
+ * buckets, tests every window against a baseline (the preceding hour, shrunk towards the series' long-run rate and
+ * corrected by its daily rhythm) with a quasi-Poisson tail, and groups the series that surge with the same mentions
+ * into one incident that opens, grows and resolves.
+ *
+ * <p>Its clock is event time: the lowest of the partitions' latest event times (a silent partition stops holding it
+ * back after a while, and a radar that is up to date follows the wall clock when everything is silent), so a replay
+ * at any speed gives the same alerts as the live stream did. Not thread-safe: one caller at a time. The whole state
+ * can be written and read back ({@link #write}, {@link #read}), with the Kafka offsets it has consumed.
+ */
+public final class Radar {
+
+    private static final int SNAPSHOT_VERSION = 4;
+    private static final int TEXT_CHARS = 280;
+    private static final long TERM_KEEP_SECONDS = 3 * 3600;
+    private static final int RECENT_EVENTS = 500;
+
+    private final RadarSettings settings;
+    private final int bucket;
+    private final long maxWindow;
+    private final Map<String, Series> series = new LinkedHashMap<>();
+    private int termSeries;
+    private final Map<Integer, PartitionClock> partitions = new TreeMap<>();
+    private long clock = Long.MIN_VALUE;
+    private long startSecond = Long.MIN_VALUE;
+    private final ArrayDeque<Recent> recent = new ArrayDeque<>();
+    private final Map<String, Incident> active = new LinkedHashMap<>();
+    private final ArrayDeque<RadarEvent> emitted = new ArrayDeque<>();
+    private long observedCount;
+    private long latestSecond = Long.MIN_VALUE;
+    private long lateCount;
+    private long ignoredTerms;
+
+    /** A partition's progress: its latest event time, when it last delivered (wall clock), the next offset. */
+    private static final class PartitionClock {
+        long maxSecond = Long.MIN_VALUE;
+        long lastWallMillis;
+        long nextOffset = -1;
+    }
+
+    /** A recent mention, kept for grouping series into incidents and for backfilling a new incident. */
+    record Recent(String key, long second, Series[] series, List<String> terms, String centre, String language,
+            String network, String text) {
+    }
+
+    /** The outcome of testing one series. */
+    private record Test(Series series, long windowSeconds, long observed, double expected, double pValue) {
+    }
+
+    /** Watchlists first, then terms, topics, scopes; the most significant first; then by key (deterministic). */
+    private static final Comparator<Test> TRIGGER_ORDER = Comparator.comparing((Test x) -> x.series().kind)
+            .thenComparingDouble(Test::pValue).thenComparing(x -> x.series().key);
+
+    public Radar(RadarSettings settings) {
+        this.settings = settings;
+        this.bucket = (int) settings.bucket().toSeconds();
+        this.maxWindow = settings.windows().get(settings.windows().size() - 1).toSeconds();
+    }
+
+    public RadarSettings settings() {
+        return settings;
+    }
+
+    /** Counts one mention read at {@code offset} of {@code partition}, at the wall time {@code wallMillis}. */
+    public void observe(int partition, long offset, Observation o, long wallMillis) {
+        long second = o.at().getEpochSecond();
+        PartitionClock pc = partitions.computeIfAbsent(partition, p -> new PartitionClock());
+        pc.maxSecond = Math.max(pc.maxSecond, second);
+        pc.lastWallMillis = Math.max(pc.lastWallMillis, wallMillis);
+        pc.nextOffset = Math.max(pc.nextOffset, offset + 1);
+        observe(o);
+    }
+
+    /** Counts one mention (no partition: for a single ordered stream, e.g. the evaluation's unit tests). */
+    void observe(Observation o) {
+        long second = o.at().getEpochSecond();
+        if (startSecond == Long.MIN_VALUE || second < startSecond) {
+            startSecond = second;
+        }
+        observedCount++;
+        if (clock != Long.MIN_VALUE && second < clock - settings.maxLateness().toSeconds()) {
+            lateCount++;
+        }
+        List<Series> of = new ArrayList<>(4 + o.terms().size());
+        for (String w : o.watchlists()) {
+            of.add(seriesOf(SubjectKind.WATCHLIST, w));
+        }
+        if (o.topic() != null && !o.topic().isBlank() && !"other".equals(o.topic())) {
+            of.add(seriesOf(SubjectKind.TOPIC, o.topic()));
+        }
+        of.add(seriesOf(SubjectKind.SCOPE, scope(o.centre(), o.language(), o.network())));
+        for (String t : o.terms()) {
+            Series s = seriesOf(SubjectKind.TERM, t);
+            if (s != null) {
+                of.add(s);
+            }
+        }
+        of.removeIf(java.util.Objects::isNull);
+        for (Series s : of) {
+            s.add(second);
+        }
+        latestSecond = Math.max(latestSecond, second);
+        String text = o.text() == null ? null
+                : o.text().length() <= TEXT_CHARS ? o.text() : o.text().substring(0, TEXT_CHARS);
+        Recent r = new Recent(o.key(), second, of.toArray(Series[]::new), o.terms(), o.centre(), o.language(),
+                o.network(), text);
+        recent.addLast(r);
+        while (recent.size() > settings.recentCapacity()) {
+            recent.removeFirst();
+        }
+        absorb(r);
+    }
+
+    private void absorb(Recent r) {
+        Incident last = null;
+        for (Series s : r.series()) {
+            Incident i = s.incident;
+            if (i != null && i != last && (s == i.primary || s.kind.specific())) {
+                i.absorb(r, settings.samples(), settings.maxNewMentions());
+                last = i;
+            }
+        }
+    }
+
+    static String scope(String centre, String language, String network) {
+        return (centre == null || centre.isBlank() ? "-" : centre) + "|"
+                + (language == null || language.isBlank() ? "und" : language) + "|"
+                + (network == null || network.isBlank() ? "-" : network);
+    }
+
+    private Series seriesOf(SubjectKind kind, String subject) {
+        if (subject == null || subject.isBlank()) {
+            return null;
+        }
+        String key = kind.id() + ":" + subject;
+        Series s = series.get(key);
+        if (s == null) {
+            if (kind == SubjectKind.TERM && termSeries >= settings.maxTerms()) {
+                ignoredTerms++;
+                return null;
+            }
+            s = newSeries(kind, subject);
+            series.put(key, s);
+        }
+        return s;
+    }
+
+    private Series newSeries(SubjectKind kind, String subject) {
+        int width = kind == SubjectKind.TERM ? (int) settings.termBucket().toSeconds() : bucket;
+        long span = settings.reference().toSeconds() + maxWindow + settings.maxLateness().toSeconds();
+        int ring = (int) ((span + width - 1) / width) + 1;
+        if (kind == SubjectKind.TERM) {
+            termSeries++;
+        }
+        return new Series(kind.id() + ":" + subject, kind, subject, width, ring);
+    }
+
+    /**
+     * Moves the radar's clock as far as the partitions allow (and, when all are silent and the radar is up to date,
+     * to the wall clock), evaluates every bucket boundary passed, and returns the incidents' events in order.
+     */
+    public List<RadarEvent> advance(long wallMillis) {
+        List<RadarEvent> events = new ArrayList<>();
+        Long watermark = watermark(wallMillis);
+        if (watermark == null) {
+            return events;
+        }
+        long target = Math.floorDiv(watermark, bucket) * bucket;
+        if (clock == Long.MIN_VALUE) {
+            clock = Math.floorDiv(startSecond, bucket) * bucket;
+        }
+        while (clock < target) {
+            clock += bucket;
+            step(clock, events);
+        }
+        return events;
+    }
+
+    /** Moves the clock to {@code second} (a single ordered stream; the evaluation's tests). */
+    List<RadarEvent> advanceTo(long second) {
+        List<RadarEvent> events = new ArrayList<>();
+        if (startSecond == Long.MIN_VALUE) {
+            return events;
+        }
+        if (clock == Long.MIN_VALUE) {
+            clock = Math.floorDiv(startSecond, bucket) * bucket;
+        }
+        long target = Math.floorDiv(second, bucket) * bucket;
+        while (clock < target) {
+            clock += bucket;
+            step(clock, events);
+        }
+        return events;
+    }
+
+    private Long watermark(long wallMillis) {
+        if (partitions.isEmpty()) {
+            return null;
+        }
+        long latestWall = 0;
+        for (PartitionClock pc : partitions.values()) {
+            latestWall = Math.max(latestWall, pc.lastWallMillis);
+        }
+        long idle = settings.idleAfter().toMillis();
+        long w = Long.MAX_VALUE;
+        for (PartitionClock pc : partitions.values()) {
+            if (pc.maxSecond != Long.MIN_VALUE && pc.lastWallMillis >= latestWall - idle) {
+                w = Math.min(w, pc.maxSecond);
+            }
+        }
+        if (w == Long.MAX_VALUE) {
+            return null;
+        }
+        long wallSecond = Math.floorDiv(wallMillis, 1000);
+        if (wallMillis - latestWall > idle && Math.abs(wallSecond - w) <= settings.liveWindow().toSeconds()) {
+            w = Math.max(w, wallSecond - bucket);
+        }
+        return w;
+    }
+
+    private void step(long t, List<RadarEvent> events) {
+        if (t % 3600 == 0) {
+            long h = t / 3600 - 1;
+            for (Series s : series.values()) {
+                s.foldHour(h);
+            }
+            prune(t);
+        }
+        if (t % 600 == 0) {
+            for (Series s : series.values()) {
+                int blockBuckets = 600 / s.bucketSeconds;
+                long e = t / s.bucketSeconds - 1;
+                if (s.incident == null && s.age(t) >= settings.reference().toSeconds()) {
+                    s.foldDispersion(s.sum(e - blockBuckets + 1, e), expected(s, t, 600, false));
+                }
+            }
+        }
+        if (latestSecond < t - maxWindow && active.isEmpty()) {
+            return; // no count inside any window, nothing open: an idle stretch of the clock
+        }
+        List<Test> triggers = new ArrayList<>();
+        for (Series s : series.values()) {
+            // tested while some of its counts are inside the longest window ending now (a batch may hold counts
+            // ahead of the clock: they enter the windows boundary after boundary)
+            if (s.lastSecond < t - maxWindow || t % s.bucketSeconds != 0) {
+                continue;
+            }
+            if (s.incident == null) {
+                Test test = detect(s, t);
+                if (test != null) {
+                    triggers.add(test);
+                }
+            }
+        }
+        triggers.sort(TRIGGER_ORDER);
+        for (Test test : triggers) {
+            onTrigger(test, t, events);
+        }
+        for (Iterator<Incident> it = active.values().iterator(); it.hasNext(); ) {
+            Incident i = it.next();
+            if (update(i, t, events)) {
+                it.remove();
+            }
+        }
+    }
+
+    private void prune(long t) {
+        for (Iterator<Series> it = series.values().iterator(); it.hasNext(); ) {
+            Series s = it.next();
+            if (s.kind == SubjectKind.TERM && s.idle(t, TERM_KEEP_SECONDS) && s.longRate * 3600 < 1
+                    && (s.lastIncident == null || t - s.lastResolvedSecond > settings.reopenWithin().toSeconds())) {
+                it.remove();
+                termSeries--;
+            }
+        }
+    }
+
+    private boolean warm(Series s, long t) {
+        long warmUp = settings.warmUp().toSeconds();
+        if (t - startSecond < warmUp) {
+            return false;
+        }
+        return s.kind == SubjectKind.TERM || s.age(t) >= warmUp;
+    }
+
+    private Test detect(Series s, long t) {
+        if (!warm(s, t)) {
+            return null;
+        }
+        long e = t / s.bucketSeconds - 1;
+        int min = settings.minCount().get(s.kind);
+        double ratio = settings.minRatio().get(s.kind);
+        double threshold = settings.pValueOf(s.kind, s.subject);
+        Test best = null;
+        long previous = -1;
+        for (var window : settings.windows()) {
+            long wb = window.toSeconds() / s.bucketSeconds;
+            if (wb < 1 || wb == previous) {
+                continue;
+            }
+            previous = wb;
+            long observed = s.sum(e - wb + 1, e);
+            if (observed < min) {
+                continue;
+            }
+            long seconds = wb * s.bucketSeconds;
+            if (t - seconds < s.detectFrom) {
+                continue;
+            }
+            double expected = expected(s, t, seconds, false);
+            if (observed < ratio * expected) {
+                continue;
+            }
+            double p = tail(observed, expected, s.dispersion);
+            if (p <= threshold && (best == null || p < best.pValue())) {
+                best = new Test(s, seconds, observed, expected, p);
+            }
+        }
+        return best;
+    }
+
+    /** P(X >= observed) for a quasi-Poisson count of mean {@code expected} and dispersion {@code phi}. */
+    static double tail(double observed, double expected, double phi) {
+        if (observed <= 0) {
+            return 1;
+        }
+        return Gamma.regularizedGammaP(observed / phi, Math.max(expected, 1e-6) / phi, 1e-12, 10_000);
+    }
+
+    /** What the baseline expects in the {@code windowSeconds} ending at {@code t}. */
+    private double expected(Series s, long t, long windowSeconds, boolean frozen) {
+        double rate = frozen && s.frozenRate >= 0 ? s.frozenRate : referenceRate(s, t);
+        long refEnd = t - maxWindow;
+        double mid = t - windowSeconds / 2.0;
+        double correction = seasonal(s, t, mid, refEnd - settings.reference().toSeconds() / 2.0);
+        // Never below the long-run rate at this time of day: a reference hour that happened to be quiet is noise,
+        // not a baseline (sparse series such as terms would otherwise alarm on their next ordinary hour).
+        return Math.max(rate * correction, longRun(s, t, mid)) * windowSeconds;
+    }
+
+    /** The long-run rate shaped by the daily rhythm at {@code second} (the plain long-run rate before a day). */
+    private double longRun(Series s, long now, double second) {
+        if (s.longRate < 0) {
+            return 0;
+        }
+        long days = Math.min(7, s.age(now) / 86_400);
+        if (days < 1) {
+            return s.longRate;
+        }
+        long today = Math.floorDiv(now, 3600);
+        double total = 0;
+        for (long h = today - 24 * days; h < today; h++) {
+            total += s.hour(h);
+        }
+        if (total < 10 * days) {
+            return s.longRate;
+        }
+        double meanHour = total / (24.0 * days) + 0.5;
+        double factor = Math.max(0.25, Math.min(4, profile(s, second, days)[0] / meanHour));
+        return s.longRate * factor;
+    }
+
+    /** Mentions per second over the reference window, shrunk towards the long-run rate, never below the floor. */
+    private double referenceRate(Series s, long t) {
+        long refEnd = t - maxWindow;
+        long refStart = refEnd - settings.reference().toSeconds();
+        long seen = Math.max(0, refEnd - Math.max(refStart, s.firstSecond));
+        long count = seen == 0 ? 0
+                : s.sum(Math.floorDiv(refStart, s.bucketSeconds), Math.floorDiv(refEnd, s.bucketSeconds) - 1);
+        double floor = settings.floorPerHour().get(s.kind) / 3600.0;
+        double prior = s.longRate >= 0 ? Math.max(s.longRate, floor) : floor;
+        double weight = settings.priorWeight().toSeconds();
+        return Math.max(floor, (count + prior * weight) / (seen + weight));
+    }
+
+    /**
+     * The daily rhythm's ratio between the window's and the reference's times of day, from the previous days (up to
+     * seven) of this series; 1 with less than a day of history. Clipped to [0.5, 2].
+     */
+    private double seasonal(Series s, long now, double windowMid, double refMid) {
+        long days = Math.min(7, s.age(now) / 86_400);
+        if (days < 1) {
+            return 1;
+        }
+        double[] w = profile(s, windowMid, days);
+        double[] r = profile(s, refMid, days);
+        if (w[1] + r[1] < 10 * days) {
+            return 1;
+        }
+        return Math.max(0.5, Math.min(2, w[0] / r[0]));
+    }
+
+    /** Mean hourly count at this time of day over the previous days (interpolated between hours), and the total. */
+    private static double[] profile(Series s, double second, long days) {
+        double hf = second / 3600.0 - 0.5;
+        long h0 = (long) Math.floor(hf);
+        double f = hf - h0;
+        double v0 = 0;
+        double v1 = 0;
+        for (long d = 1; d <= days; d++) {
+            v0 += s.hour(h0 - 24 * d);
+            v1 += s.hour(h0 + 1 - 24 * d);
+        }
+        double mean = ((1 - f) * v0 + f * v1) / days + 0.5;
+        return new double[] {mean, v0 + v1};
+    }
+
+    private void onTrigger(Test test, long t, List<RadarEvent> events) {
+        Series s = test.series();
+        if (s.incident != null) {
+            return;
+        }
+        Incident target = null;
+        double best = settings.mergeOverlap();
+        for (Incident i : active.values()) {
+            double overlap = overlap(s, i, t - test.windowSeconds());
+            if (overlap >= best) {
+                best = overlap;
+                target = i;
+            }
+        }
+        if (target != null) {
+            // Joining is news for the next event, not an event of its own (ordinary words of a burst join too).
+            join(s, target, t);
+            return;
+        }
+        Incident i = s.lastIncident;
+        boolean reopen = i != null && i.resolved() && !i.suppressed
+                && t - s.lastResolvedSecond <= settings.reopenWithin().toSeconds();
+        if (!reopen) {
+            long start = t - test.windowSeconds();
+            for (Recent r : recent) {
+                if (r.second() >= start && contains(r, s)) {
+                    start = r.second();
+                    break;
+                }
+            }
+            i = new Incident(incidentId(s, start), s);
+            i.startedSecond = start;
+        }
+        i.windowSeconds = test.windowSeconds();
+        i.observed = test.observed();
+        i.expected = test.expected();
+        i.pValue = test.pValue();
+        i.quietSince = -1;
+        i.raiseSeverity(test.observed(), test.expected());
+        join(s, i, t);
+        for (Recent r : recent) {
+            if (r.second() >= t - test.windowSeconds() && contains(r, s)) {
+                i.absorb(r, settings.samples(), settings.maxNewMentions());
+            }
+        }
+        active.put(i.id, i);
+        if (reopen) {
+            i.status = RadarEvent.GROWING;
+        }
+        emit(i, reopen ? RadarEvent.GROWING : RadarEvent.OPEN, t, events);
+    }
+
+    private void join(Series s, Incident i, long t) {
+        s.incident = i;
+        s.frozenRate = referenceRate(s, t);
+        s.frozenAt = t;
+        i.members.add(s);
+    }
+
+    private static boolean contains(Recent r, Series s) {
+        for (Series x : r.series()) {
+            if (x == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Share of the series' mentions since {@code from} that already belong to the incident. */
+    private double overlap(Series s, Incident i, long from) {
+        int mine = 0;
+        int shared = 0;
+        for (Iterator<Recent> it = recent.descendingIterator(); it.hasNext(); ) {
+            Recent r = it.next();
+            if (r.second() < from) {
+                break;
+            }
+            if (!contains(r, s)) {
+                continue;
+            }
+            mine++;
+            for (Series x : r.series()) {
+                if (x.incident == i && (x == i.primary || x.kind.specific())) {
+                    shared++;
+                    break;
+                }
+            }
+        }
+        return mine == 0 ? 0 : (double) shared / mine;
+    }
+
+    /** Re-tests an open incident's subject: grows, stays, or resolves (true: it left the active set). */
+    private boolean update(Incident i, long t, List<RadarEvent> events) {
+        Series s = i.primary;
+        long wb = i.windowSeconds / s.bucketSeconds;
+        long e = Math.floorDiv(t, s.bucketSeconds) - 1;
+        long observed = s.sum(e - wb + 1, e);
+        boolean frozen = t - s.frozenAt <= settings.maxFrozen().toSeconds();
+        double expected = expected(s, t, i.windowSeconds, frozen);
+        double p = tail(observed, expected, s.dispersion);
+        boolean quiet = observed < settings.minCount().get(s.kind) || observed <= 1.2 * expected || p > 1e-3;
+        if (!quiet) {
+            i.quietSince = -1;
+            i.observed = observed;
+            i.expected = expected;
+            i.pValue = p;
+            i.raiseSeverity(observed, expected);
+            if (observed >= settings.growFactor() * i.reportedObserved) {
+                i.dirty = true;
+            }
+        } else if (i.quietSince < 0) {
+            i.quietSince = t;
+        } else if (t - i.quietSince >= settings.resolveAfter().toSeconds()) {
+            i.status = RadarEvent.RESOLVED;
+            i.observed = observed;
+            i.expected = expected;
+            i.pValue = p;
+            for (Series m : i.members) {
+                m.incident = null;
+                m.frozenRate = -1;
+                m.lastIncident = i.suppressed ? null : i;
+                m.lastResolvedSecond = t;
+                m.detectFrom = i.quietSince;
+            }
+            emit(i, RadarEvent.RESOLVED, t, events);
+            return true;
+        }
+        if (i.dirty && t - i.lastEventSecond >= settings.updateEvery().toSeconds()) {
+            i.status = RadarEvent.GROWING;
+            emit(i, RadarEvent.GROWING, t, events);
+        }
+        return false;
+    }
+
+    private void emit(Incident i, String status, long t, List<RadarEvent> events) {
+        i.dirty = false;
+        i.lastEventSecond = t;
+        i.reportedObserved = Math.max(i.reportedObserved, i.observed);
+        List<RadarEvent.Sample> fresh = List.copyOf(i.pending);
+        i.pending.clear();
+        if (i.suppressed) {
+            return;
+        }
+        i.seq++;
+        String centre;
+        String language;
+        String network;
+        if (i.primary.kind == SubjectKind.SCOPE) {
+            String[] parts = i.primary.subject.split("\\|", 3);
+            centre = "-".equals(parts[0]) ? null : parts[0];
+            language = "und".equals(parts[1]) ? null : parts[1];
+            network = "-".equals(parts[2]) ? null : parts[2];
+        } else {
+            centre = i.dominant(i.centres);
+            language = i.dominant(i.languages);
+            network = i.dominant(i.networks);
+        }
+        RadarEvent event = new RadarEvent(i.id, i.seq, status, i.primary.kind, i.primary.subject, centre, language,
+                network, Instant.ofEpochSecond(i.startedSecond), Instant.ofEpochSecond(t), i.windowSeconds, i.observed,
+                i.expected, i.pValue, i.severity, topTerms(i, t), i.samples(), i.related(), i.mentions, fresh);
+        events.add(event);
+        emitted.addLast(event);
+        while (emitted.size() > RECENT_EVENTS) {
+            emitted.removeFirst();
+        }
+    }
+
+    /** The incident's terms by count, weighted down by how common each term is anyway. */
+    private List<String> topTerms(Incident i, long t) {
+        double duration = Math.max(600, t - i.startedSecond);
+        String own = i.primary.kind == SubjectKind.TERM ? i.primary.subject : null;
+        record Scored(String term, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : i.terms.entrySet()) {
+            if (e.getKey().equals(own)) {
+                continue;
+            }
+            Series ts = series.get(SubjectKind.TERM.id() + ":" + e.getKey());
+            double base = ts == null || ts.longRate < 0 ? 0 : ts.longRate * duration;
+            double c = e.getValue();
+            if (c < 2) {
+                continue;
+            }
+            scored.add(new Scored(e.getKey(), c * c / (c + base + 1)));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::term));
+        return scored.stream().limit(settings.topTerms()).map(Scored::term).toList();
+    }
+
+    private static String incidentId(Series s, long start) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest((s.key + "|" + start).getBytes(StandardCharsets.UTF_8));
+            return "inc-" + HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops reporting an incident a supervisor closed; it is still tracked until it resolves, silently. */
+    public boolean suppress(String incidentId) {
+        Incident i = active.get(incidentId);
+        if (i == null || i.suppressed) {
+            return false;
+        }
+        i.suppressed = true;
+        return true;
+    }
+
+    /** Ids of the incidents not resolved yet. */
+    public List<String> activeIncidents() {
+        return List.copyOf(active.keySet());
+    }
+
+    /**
+     * The last events emitted (at most 500, oldest first), again: an instance that becomes the leader stores them,
+     * since it did not while it was a standby (storing is idempotent per incident and sequence number).
+     */
+    public List<RadarEvent> recentEvents() {
+        return List.copyOf(emitted);
+    }
+
+    /** The radar's clock (event time), or null before the first mention. */
+    public Instant clock() {
+        return clock == Long.MIN_VALUE ? null : Instant.ofEpochSecond(clock);
+    }
+
+    /** The next offset to read per partition. */
+    public Map<Integer, Long> offsets() {
+        Map<Integer, Long> out = new TreeMap<>();
+        partitions.forEach((p, c) -> {
+            if (c.nextOffset >= 0) {
+                out.put(p, c.nextOffset);
+            }
+        });
+        return out;
+    }
+
+    /** Counters: mentions observed, late ones, terms ignored (too many term series), series tracked, active incidents. */
+    public Map<String, Long> counters() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("observed", observedCount);
+        m.put("late", lateCount);
+        m.put("ignored_terms", ignoredTerms);
+        m.put("series", (long) series.size());
+        m.put("term_series", (long) termSeries);
+        m.put("active_incidents", (long) active.size());
+        return m;
+    }
+
+    /** Writes the whole state. */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(SNAPSHOT_VERSION);
+        out.writeLong(clock);
+        out.writeLong(startSecond);
+        out.writeLong(observedCount);
+        out.writeLong(lateCount);
+        out.writeLong(ignoredTerms);
+        out.writeLong(latestSecond);
+        out.writeInt(partitions.size());
+        for (Map.Entry<Integer, PartitionClock> e : partitions.entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeLong(e.getValue().maxSecond);
+            out.writeLong(e.getValue().lastWallMillis);
+            out.writeLong(e.getValue().nextOffset);
+        }
+        List<Series> list = new ArrayList<>(series.values());
+        Map<Series, Integer> index = new IdentityHashMap<>();
+        for (int k = 0; k < list.size(); k++) {
+            index.put(list.get(k), k);
+        }
+        // Pruned term series that recent mentions or incidents still point to are written too (read back, they
+        // are pruned again at the next hour).
+        List<Series> referenced = new ArrayList<>();
+        for (Recent r : recent) {
+            referenced.addAll(java.util.Arrays.asList(r.series()));
+        }
+        for (Series s : list) {
+            for (Incident i : new Incident[] {s.incident, s.lastIncident}) {
+                if (i != null) {
+                    referenced.add(i.primary);
+                    referenced.addAll(i.members);
+                }
+            }
+        }
+        for (Series s : referenced) {
+            if (!index.containsKey(s)) {
+                index.put(s, list.size());
+                list.add(s);
+            }
+        }
+        out.writeInt(list.size());
+        for (Series s : list) {
+            out.writeUTF(s.kind.id());
+            out.writeUTF(s.subject);
+            s.write(out);
+        }
+        List<Incident> incidents = new ArrayList<>();
+        Map<Incident, Integer> incidentIndex = new IdentityHashMap<>();
+        for (Series s : list) {
+            for (Incident i : new Incident[] {s.incident, s.lastIncident}) {
+                if (i != null && !incidentIndex.containsKey(i)) {
+                    incidentIndex.put(i, incidents.size());
+                    incidents.add(i);
+                }
+            }
+        }
+        out.writeInt(incidents.size());
+        for (Incident i : incidents) {
+            i.write(out, index::get);
+            out.writeBoolean(active.containsKey(i.id) && active.get(i.id) == i);
+        }
+        for (Series s : list) {
+            out.writeInt(s.incident == null ? -1 : incidentIndex.get(s.incident));
+            out.writeInt(s.lastIncident == null ? -1 : incidentIndex.get(s.lastIncident));
+        }
+        out.writeInt(recent.size());
+        for (Recent r : recent) {
+            out.writeUTF(r.key());
+            out.writeLong(r.second());
+            out.writeInt(r.series().length);
+            for (Series s : r.series()) {
+                out.writeInt(index.get(s));
+            }
+            out.writeInt(r.terms().size());
+            for (String t : r.terms()) {
+                out.writeUTF(t);
+            }
+            writeNullable(out, r.centre());
+            writeNullable(out, r.language());
+            writeNullable(out, r.network());
+            writeNullable(out, r.text());
+        }
+    }
+
+    /** Reads a state written by {@link #write}, for these settings. */
+    public static Radar read(DataInput in, RadarSettings settings) throws IOException {
+        int version = in.readInt();
+        if (version != SNAPSHOT_VERSION) {
+            throw new IOException("radar snapshot version " + version + ", this radar reads " + SNAPSHOT_VERSION);
+        }
+        Radar radar = new Radar(settings);
+        radar.clock = in.readLong();
+        radar.startSecond = in.readLong();
+        radar.observedCount = in.readLong();
+        radar.lateCount = in.readLong();
+        radar.ignoredTerms = in.readLong();
+        radar.latestSecond = in.readLong();
+        int np = in.readInt();
+        for (int k = 0; k < np; k++) {
+            PartitionClock pc = new PartitionClock();
+            int p = in.readInt();
+            pc.maxSecond = in.readLong();
+            pc.lastWallMillis = in.readLong();
+            pc.nextOffset = in.readLong();
+            radar.partitions.put(p, pc);
+        }
+        int ns = in.readInt();
+        List<Series> list = new ArrayList<>(ns);
+        for (int k = 0; k < ns; k++) {
+            SubjectKind kind = SubjectKind.of(in.readUTF());
+            String subject = in.readUTF();
+            Series s = radar.newSeries(kind, subject);
+            String key = in.readUTF();
+            if (!key.equals(s.key)) {
+                throw new IOException("radar snapshot: series " + key + " read as " + s.key);
+            }
+            s.read(in);
+            radar.series.putIfAbsent(s.key, s);
+            list.add(s);
+        }
+        int ni = in.readInt();
+        List<Incident> incidents = new ArrayList<>(ni);
+        for (int k = 0; k < ni; k++) {
+            Incident i = Incident.read(in, list);
+            incidents.add(i);
+            if (in.readBoolean()) {
+                radar.active.put(i.id, i);
+            }
+        }
+        for (Series s : list) {
+            int a = in.readInt();
+            int b = in.readInt();
+            s.incident = a < 0 ? null : incidents.get(a);
+            s.lastIncident = b < 0 ? null : incidents.get(b);
+        }
+        int nr = in.readInt();
+        for (int k = 0; k < nr; k++) {
+            String key = in.readUTF();
+            long second = in.readLong();
+            int n = in.readInt();
+            Series[] of = new Series[n];
+            for (int j = 0; j < n; j++) {
+                of[j] = list.get(in.readInt());
+            }
+            int nt = in.readInt();
+            List<String> terms = new ArrayList<>(nt);
+            for (int j = 0; j < nt; j++) {
+                terms.add(in.readUTF());
+            }
+            radar.recent.addLast(new Recent(key, second, of, List.copyOf(terms), readNullable(in), readNullable(in),
+                    readNullable(in), readNullable(in)));
+        }
+        return radar;
+    }
+
+    static void writeNullable(DataOutput out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    static String readNullable(DataInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    /** For tests: how the state compares (series counts), without exposing internals. */
+    Map<String, Long> seriesTotals() {
+        Map<String, Long> m = new HashMap<>();
+        for (Series s : series.values()) {
+            m.put(s.key, s.sum(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,288 @@
+package io.vigie.scoring.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vigie.events.ScoredMention;
+import io.vigie.scoring.config.RadarConfig;
+import io.vigie.scoring.domain.radar.Observation;
+import io.vigie.scoring.domain.radar.Radar;
+import io.vigie.scoring.domain.radar.RadarEvent;
+import io.vigie.scoring.domain.radar.RadarSettings;
+import io.vigie.scoring.domain.radar.Terms;
+import io.vigie.scoring.messaging.AlertRelay;
+import io.vigie.scoring.repository.RadarStateRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the crisis radar of this instance: every instance reads mentions.scored whole and keeps the same state; the
+ * holder of the lease (the leader) stores the incidents, publishes their alerts through the outbox and writes
+ * snapshots. A restarted instance reads the last snapshot and goes on from its offsets; an instance that becomes
+ * the leader stores the events it computed as a standby.
+ */
+@ApplicationScoped
+public class RadarService {
+
+    private static final Logger LOG = Logger.getLogger(RadarService.class);
+    private static final int MAX_PENDING = 5_000;
+
+    /** One scored mention read from a partition at an offset. */
+    public record Input(int partition, long offset, ScoredMention mention) {
+    }
+
+    private final RadarSettings settings;
+    private final RadarStateRepository state;
+    private final IncidentService incidents;
+    private final AlertRelay relay;
+    private final RadarConfig config;
+    private final SpaceOwners owners;
+    private final Terms terms;
+    private final String owner = "scoring-" + UUID.randomUUID();
+    private final Map<String, Counter> alertCounters = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final List<RadarEvent> pending = new ArrayList<>();
+
+    private Radar radar;
+    private boolean restored;
+    private boolean storing;
+    private volatile boolean leader;
+    private volatile boolean stopping;
+    private volatile Map<String, Long> counters = Map.of();
+    private Instant lastRenewal = Instant.EPOCH;
+    private Instant lastSnapshot = Instant.now();
+
+    public RadarService(RadarSettings settings, RadarStateRepository state, IncidentService incidents,
+            AlertRelay relay, RadarConfig config, SpaceOwners owners, Terms terms, MeterRegistry registry) {
+        this.settings = settings;
+        this.state = state;
+        this.incidents = incidents;
+        this.relay = relay;
+        this.config = config;
+        this.owners = owners;
+        this.terms = terms;
+        this.registry = registry;
+        this.radar = new Radar(settings);
+        for (String c : List.of("observed", "late", "ignored_terms", "series", "term_series", "active_incidents")) {
+            registry.gauge("vigie_radar_" + c, this, s -> s.counters.getOrDefault(c, 0L));
+        }
+        registry.gauge("vigie_radar_leader", this, s -> s.leader ? 1 : 0);
+        registry.gauge("vigie_radar_clock_lag_seconds", this, RadarService::clockLag);
+    }
+
+    private double clockLag() {
+        Instant c = radar.clock();
+        return c == null ? 0 : Math.max(0, Duration.between(c, Instant.now()).toSeconds());
+    }
+
+    /**
+     * Loads the snapshot the first time partitions are assigned (blocking: called on the consumer's thread) and
+     * returns the next offset to read per partition.
+     */
+    public synchronized Map<Integer, Long> restore() {
+        if (!restored) {
+            RadarStateRepository.Snapshot s = state.load().await().atMost(Duration.ofSeconds(60));
+            if (s != null) {
+                try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(s.state())))) {
+                    radar = Radar.read(in, settings);
+                    LOG.infof("radar restored from the snapshot of %s (clock %s, offsets %s)", s.takenAt(),
+                            radar.clock(), s.offsets());
+                } catch (IOException | RuntimeException e) {
+                    LOG.errorf(e, "radar snapshot unreadable; rebuilding from the oldest mentions.scored records");
+                    radar = new Radar(settings);
+                }
+            }
+            restored = true;
+        }
+        return radar.offsets();
+    }
+
+    /** The radar's view of a scored mention. */
+    public Observation observation(ScoredMention s) {
+        var m = s.mention();
+        Instant at = m.createdAt() == null ? (m.acceptedAt() == null ? s.scoredAt() : m.acceptedAt())
+                : m.acceptedAt() != null && m.createdAt().isAfter(m.acceptedAt()) ? m.acceptedAt() : m.createdAt();
+        if (at == null) {
+            at = Instant.now();
+        }
+        return new Observation(m.key(), at, m.text(), m.watchlists(), s.topic(),
+                owners.centreOf(m.network(), m.space(), m.watchlists()), s.language(), m.network(), terms.of(m.text()));
+    }
+
+    /** Counts a batch, moves the clock and stores what the radar reported (as the leader). */
+    public Uni<Void> onRecords(List<Input> inputs) {
+        long now = System.currentTimeMillis();
+        List<RadarEvent> events;
+        synchronized (this) {
+            for (Input in : inputs) {
+                radar.observe(in.partition(), in.offset(), observation(in.mention()), now);
+            }
+            events = radar.advance(now);
+            counters = radar.counters();
+        }
+        return publish(events);
+    }
+
+    /** Moves the clock without mentions, renews the lease, relays the outbox and takes snapshots. */
+    @Scheduled(every = "${vigie.radar.tick:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        if (stopping || !restored) {
+            // nothing to do before the consumer has its partitions (and the channels are connected)
+            return Uni.createFrom().voidItem();
+        }
+        List<RadarEvent> events;
+        synchronized (this) {
+            events = radar.advance(System.currentTimeMillis());
+            counters = radar.counters();
+        }
+        return renewIfDue().chain(() -> publish(events)).chain(this::suppressClosed)
+                .chain(() -> leader ? relay.relay() : Uni.createFrom().voidItem())
+                .chain(this::snapshotIfDue)
+                .onFailure().invoke(e -> LOG.warnf("radar tick: %s", e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> renewIfDue() {
+        Instant now = Instant.now();
+        if (Duration.between(lastRenewal, now).compareTo(config.lease().dividedBy(3)) < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        lastRenewal = now;
+        return state.acquire(owner, config.lease()).invoke(held -> {
+            if (held && !leader) {
+                LOG.infof("radar: %s is the leader (stores incidents, publishes alerts, takes snapshots)", owner);
+                synchronized (this) {
+                    pending.addAll(0, radar.recentEvents());
+                }
+            } else if (!held && leader) {
+                LOG.infof("radar: %s is a standby now", owner);
+            }
+            leader = held;
+        }).replaceWithVoid();
+    }
+
+    /** Stores events (the leader), and whatever failed to be stored before, in order. */
+    private Uni<Void> publish(List<RadarEvent> events) {
+        List<RadarEvent> batch;
+        synchronized (this) {
+            if (!leader) {
+                return Uni.createFrom().voidItem();
+            }
+            pending.addAll(events);
+            if (pending.size() > MAX_PENDING && !storing) {
+                LOG.errorf("radar: %d events could not be stored; dropping the oldest %d", pending.size(),
+                        pending.size() - MAX_PENDING);
+                pending.subList(0, pending.size() - MAX_PENDING).clear();
+            }
+            if (pending.isEmpty() || storing) {
+                // one store at a time, in order: what waits is stored by the running one's successor
+                return Uni.createFrom().voidItem();
+            }
+            storing = true;
+            batch = List.copyOf(pending);
+        }
+        return incidents.record(batch).invoke(n -> {
+            synchronized (this) {
+                pending.subList(0, batch.size()).clear();
+            }
+            for (RadarEvent e : batch) {
+                alertCounters.computeIfAbsent(e.status(), s -> Counter.builder("vigie_radar_events_total")
+                        .description("incident events reported by the radar").tag("status", s).register(registry))
+                        .increment();
+            }
+        }).onFailure().invoke(e -> LOG.warnf("radar: %d events not stored yet (%s); retried at the next tick",
+                batch.size(), e.toString())).onFailure().recoverWithNull()
+                .eventually(() -> {
+                    synchronized (this) {
+                        storing = false;
+                    }
+                }).replaceWithVoid();
+    }
+
+    private Uni<Void> suppressClosed() {
+        if (!leader) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> active;
+        synchronized (this) {
+            active = radar.activeIncidents();
+        }
+        return incidents.closedAmong(active).invoke(closed -> {
+            synchronized (this) {
+                closed.forEach(radar::suppress);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> snapshotIfDue() {
+        Instant now = Instant.now();
+        if (!leader || Duration.between(lastSnapshot, now).compareTo(config.snapshotEvery()) < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        lastSnapshot = now;
+        return snapshot();
+    }
+
+    /** Writes the radar's state and offsets (the leader). */
+    public Uni<Void> snapshot() {
+        byte[] bytes;
+        Map<Integer, Long> offsets;
+        Instant clock;
+        synchronized (this) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(buffer))) {
+                radar.write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            bytes = buffer.toByteArray();
+            offsets = radar.offsets();
+            clock = radar.clock();
+        }
+        return state.save(bytes, offsets, clock);
+    }
+
+    /** Whether this instance holds the lease. */
+    public boolean leader() {
+        return leader;
+    }
+
+    /** The radar's counters and clock, for the API and the tests. */
+    public synchronized Map<String, Object> status() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(radar.counters());
+        m.put("clock", radar.clock());
+        m.put("leader", leader);
+        m.put("offsets", radar.offsets());
+        return m;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (!leader) {
+            return;
+        }
+        try {
+            snapshot().chain(() -> state.release(owner)).await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            LOG.warnf("radar: final snapshot not written: %s", e.toString());
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.vigie.scoring.domain.radar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The radar on seeded synthetic traffic with a daily rhythm: quiet days, bursts of several sizes, restarts. */
+class RadarTest {
+
+    private static final Instant DAY0 = Instant.parse("2026-11-16T00:00:00Z");
+    private static final List<String> NONE = List.of();
+
+    /** Two days of rhythm on a watchlist, a busy topic and a quieter watchlist. */
+    private static SyntheticTraffic baseline(long seed, Instant to) {
+        return new SyntheticTraffic(seed)
+                .stream(DAY0, to, 12, s -> 12 * SyntheticTraffic.rhythm(s), List.of("brand"), "technical_support",
+                        "montpellier", "fr", "x", SyntheticTraffic.vocabulary("w", 400), NONE)
+                .stream(DAY0, to, 30, s -> 30 * SyntheticTraffic.rhythm(s), NONE, "purchase", "austin", "en",
+                        "facebook", SyntheticTraffic.vocabulary("p", 400), NONE)
+                .stream(DAY0, to, 12, s -> 12 * SyntheticTraffic.rhythm(s), List.of("partner-antivirus"),
+                        "technical_support", "austin", "en", "x", SyntheticTraffic.vocabulary("a", 400), NONE);
+    }
+
+    private static List<RadarEvent> run(Radar radar, List<Observation> observations, Instant until) {
+        List<RadarEvent> events = new ArrayList<>();
+        for (Observation o : observations) {
+            events.addAll(radar.advanceTo(o.at().getEpochSecond()));
+            radar.observe(o);
+        }
+        events.addAll(radar.advanceTo(until.getEpochSecond()));
+        return events;
+    }
+
+    private static String brief(List<RadarEvent> events) {
+        return events.stream().map(e -> e.status() + " " + e.kind().id() + ":" + e.subject() + " at " + e.detectedAt()
+                + " observed " + e.observed() + " expected " + Math.round(e.expected() * 10) / 10.0 + " related "
+                + e.related()).toList().toString();
+    }
+
+    private static List<RadarEvent> opened(List<RadarEvent> events) {
+        return events.stream().filter(e -> RadarEvent.OPEN.equals(e.status())).toList();
+    }
+
+    @Test
+    void threeQuietDaysWithADailyRhythmRaiseNoAlarm() {
+        Instant end = DAY0.plus(Duration.ofDays(3));
+        List<RadarEvent> events = run(new Radar(RadarSettings.defaults()), baseline(1, end).observations(), end);
+        assertEquals(0, opened(events).size(), () -> "false alarms: " + brief(opened(events)));
+    }
+
+    @Test
+    void aFiveFoldBurstOnAWatchlistIsCaughtWithinThirtySecondsAsOneIncidentThatResolves() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Instant end = burst.plus(Duration.ofHours(2));
+        SyntheticTraffic traffic = baseline(2, end).stream(burst, burst.plus(Duration.ofMinutes(20)), 48,
+                s -> 4 * 12 * SyntheticTraffic.rhythm(s), List.of("partner-antivirus"), "technical_support", "austin",
+                "en", "x", SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail", "bsod"));
+        List<RadarEvent> events = run(new Radar(RadarSettings.defaults()), traffic.observations(), end);
+
+        List<RadarEvent> open = opened(events);
+        assertEquals(1, open.size(), () -> "one incident, got " + brief(open));
+        RadarEvent first = open.get(0);
+        assertEquals(SubjectKind.WATCHLIST, first.kind());
+        assertEquals("partner-antivirus", first.subject());
+        long delay = Duration.between(burst, first.detectedAt()).toSeconds();
+        assertTrue(delay <= 30, "detected after " + delay + " s");
+        assertTrue(first.observed() > 3 * first.expected(), () -> brief(List.of(first)));
+        assertFalse(first.samples().isEmpty());
+        assertEquals("austin", first.centre());
+        assertEquals("en", first.language());
+
+        assertTrue(events.stream().allMatch(e -> e.incidentId().equals(first.incidentId())), () -> brief(events));
+        List<RadarEvent> mine = events.stream().filter(e -> e.incidentId().equals(first.incidentId())).toList();
+        assertEquals(1, mine.stream().filter(e -> e.status().equals(RadarEvent.RESOLVED)).count(),
+                () -> "resolved once, never reopened by its own tail: " + brief(mine));
+        RadarEvent last = mine.get(mine.size() - 1);
+        assertEquals(RadarEvent.RESOLVED, last.status());
+        long resolvedAfterEnd = Duration.between(burst.plus(Duration.ofMinutes(20)), last.detectedAt()).toMinutes();
+        assertTrue(resolvedAfterEnd >= 5 && resolvedAfterEnd <= 30, "resolved " + resolvedAfterEnd + " min after the end");
+        assertTrue(mine.size() <= 12, () -> "no alert storm: " + brief(mine));
+        assertTrue(last.related().contains("term:#shieldprofail"), last.related().toString());
+        assertTrue(mine.stream().anyMatch(e -> e.topTerms().contains("bsod")), "co-occurring terms");
+        for (int k = 0; k < mine.size(); k++) {
+            assertEquals(k + 1, mine.get(k).seq());
+        }
+        assertTrue(last.mentions() >= 600, "grouped mentions: " + last.mentions());
+    }
+
+    @Test
+    void aTwoFoldRiseOfABusyTopicIsCaughtWithinFiveMinutes() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(15));
+        Instant end = burst.plus(Duration.ofHours(1));
+        SyntheticTraffic traffic = baseline(3, end).stream(burst, burst.plus(Duration.ofMinutes(30)), 30,
+                s -> 30 * SyntheticTraffic.rhythm(s), NONE, "purchase", "austin", "en", "facebook",
+                SyntheticTraffic.vocabulary("p", 400), NONE);
+        List<RadarEvent> events = run(new Radar(RadarSettings.defaults()), traffic.observations(), end);
+        List<RadarEvent> open = opened(events);
+        assertEquals(1, open.size(), () -> brief(open));
+        assertEquals(SubjectKind.TOPIC, open.get(0).kind());
+        assertEquals("purchase", open.get(0).subject());
+        long delay = Duration.between(burst, open.get(0).detectedAt()).toSeconds();
+        assertTrue(delay <= 300, "detected after " + delay + " s");
+        RadarEvent last = events.get(events.size() - 1);
+        assertEquals(RadarEvent.RESOLVED, last.status(), () -> brief(events));
+        assertTrue(last.related().contains("scope:austin|en|facebook"), () -> brief(events));
+    }
+
+    @Test
+    void anEmergingHashtagIsASpikeOfItsOwnWhenNoWatchlistCoversIt() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(10));
+        Instant end = burst.plus(Duration.ofHours(1));
+        // Spread over the usual streams: no series but the hashtag's surges.
+        SyntheticTraffic traffic = baseline(4, end).stream(burst, burst.plus(Duration.ofMinutes(15)), 4, s -> 4, NONE,
+                "complaint", "sao-paulo", "pt", "x", SyntheticTraffic.vocabulary("b", 400), List.of("#palmoil"));
+        List<RadarEvent> open = opened(run(new Radar(RadarSettings.defaults()), traffic.observations(), end));
+        assertEquals(1, open.size(), () -> brief(open));
+        assertEquals(SubjectKind.TERM, open.get(0).kind());
+        assertEquals("#palmoil", open.get(0).subject());
+        assertEquals("pt", open.get(0).language());
+    }
+
+    @Test
+    void sensitivityIsPerWatchlist() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Instant end = burst.plus(Duration.ofHours(1));
+        // A modest rise: 2.2x for ten minutes.
+        SyntheticTraffic traffic = baseline(5, end).stream(burst, burst.plus(Duration.ofMinutes(10)), 15,
+                s -> 1.2 * 12 * SyntheticTraffic.rhythm(s), List.of("partner-antivirus"), "technical_support",
+                "austin", "en", "x", SyntheticTraffic.vocabulary("a", 400), NONE);
+        RadarSettings base = RadarSettings.defaults();
+        List<RadarEvent> low = opened(run(new Radar(base.withSensitivities(Map.of("partner-antivirus", "low"))),
+                traffic.observations(), end));
+        List<RadarEvent> high = opened(run(new Radar(base.withSensitivities(Map.of("partner-antivirus", "high"))),
+                traffic.observations(), end));
+        assertTrue(low.stream().noneMatch(e -> e.subject().equals("partner-antivirus")), () -> brief(low));
+        assertTrue(high.stream().anyMatch(e -> e.subject().equals("partner-antivirus")), () -> brief(high));
+    }
+
+    @Test
+    void aSnapshotTakenMidwayContinuesExactlyLikeTheUninterruptedRadar() throws IOException {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Instant end = burst.plus(Duration.ofHours(1));
+        List<Observation> all = baseline(6, end).stream(burst, burst.plus(Duration.ofMinutes(20)), 48,
+                s -> 48, List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
+                SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail")).observations();
+        Instant cut = burst.plus(Duration.ofMinutes(5));
+        List<Observation> before = all.stream().filter(o -> o.at().isBefore(cut)).toList();
+        List<Observation> after = all.stream().filter(o -> !o.at().isBefore(cut)).toList();
+
+        Radar uninterrupted = new Radar(RadarSettings.defaults());
+        run(uninterrupted, before, cut);
+        List<RadarEvent> expected = run(uninterrupted, after, end);
+
+        Radar first = new Radar(RadarSettings.defaults());
+        run(first, before, cut);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        first.write(new DataOutputStream(bytes));
+        Radar restored = Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                RadarSettings.defaults());
+        assertEquals(first.seriesTotals(), restored.seriesTotals());
+        assertEquals(first.activeIncidents(), restored.activeIncidents());
+        assertFalse(restored.activeIncidents().isEmpty(), "the snapshot is taken during the incident");
+        List<RadarEvent> actual = run(restored, after, end);
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void aClosedIncidentIsSilentUntilItEnds() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Instant end = burst.plus(Duration.ofHours(2));
+        List<Observation> all = baseline(7, end).stream(burst, burst.plus(Duration.ofMinutes(30)), 60, s -> 60,
+                List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
+                SyntheticTraffic.vocabulary("a", 400), NONE).observations();
+        Radar radar = new Radar(RadarSettings.defaults());
+        Instant close = burst.plus(Duration.ofMinutes(3));
+        List<RadarEvent> before = run(radar, all.stream().filter(o -> o.at().isBefore(close)).toList(), close);
+        RadarEvent open = opened(before).get(0);
+        assertTrue(radar.suppress(open.incidentId()));
+        List<RadarEvent> after = run(radar, all.stream().filter(o -> !o.at().isBefore(close)).toList(), end);
+        assertTrue(after.stream().noneMatch(e -> e.incidentId().equals(open.incidentId())), () -> brief(after));
+        assertTrue(radar.activeIncidents().isEmpty(), "tracked until it ended");
+    }
+
+    @Test
+    void theClockIsTheSlowestPartitionAndFollowsTheWallClockWhenAllAreSilent() {
+        Radar radar = new Radar(RadarSettings.defaults());
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        long wall = t.toEpochMilli();
+        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(1, 0, new Observation("x:2", t.plusSeconds(600), "b", NONE, null, null, "en", "x", NONE), wall);
+        radar.advance(wall);
+        assertEquals(t, radar.clock());
+        radar.observe(0, 1, new Observation("x:3", t.plusSeconds(300), "c", NONE, null, null, "en", "x", NONE), wall);
+        radar.advance(wall);
+        assertEquals(t.plusSeconds(300), radar.clock());
+        assertEquals(Map.of(0, 2L, 1, 1L), radar.offsets());
+        // Every partition silent for longer than idle-after, and the clock near the wall clock: it follows it.
+        long later = t.plusSeconds(700).toEpochMilli();
+        radar.advance(later);
+        assertNotNull(radar.clock());
+        assertEquals(t.plusSeconds(690), radar.clock());
+    }
+
+    @Test
+    void aSnapshotKeepsTermsPrunedWhileRecentMentionsStillHoldThem() throws IOException {
+        Instant end = DAY0.plus(Duration.ofHours(5));
+        List<Observation> all = new ArrayList<>(new SyntheticTraffic(8)
+                .stream(DAY0, end, 12, s -> 12, List.of("brand"), "technical_support", "montpellier", "fr", "x",
+                        SyntheticTraffic.vocabulary("w", 50), NONE).observations());
+        all.add(0, new Observation("x:once", DAY0, "a rare word", NONE, null, null, "en", "x", List.of("hapax")));
+        Radar radar = new Radar(RadarSettings.defaults());
+        run(radar, all, end);
+        assertFalse(radar.seriesTotals().containsKey("term:hapax"), "pruned after three silent hours");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        radar.write(new DataOutputStream(bytes));
+        Radar restored = Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                RadarSettings.defaults());
+        assertEquals(radar.offsets(), restored.offsets());
+    }
+
+    @Test
+    void countsThatArriveAheadOfTheClockGiveTheSameAlertsAsAnOrderedStream() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Instant end = burst.plus(Duration.ofHours(1));
+        List<Observation> all = baseline(9, end).stream(burst, burst.plus(Duration.ofMinutes(20)), 48, s -> 48,
+                List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
+                SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail")).observations();
+        List<RadarEvent> ordered = run(new Radar(RadarSettings.defaults()), all, end);
+        // The same traffic in chunks of 500 mentions observed before the clock moves (as Kafka batches arrive).
+        Radar batched = new Radar(RadarSettings.defaults());
+        List<RadarEvent> events = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            List<Observation> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            chunk.forEach(batched::observe);
+            events.addAll(batched.advanceTo(chunk.get(chunk.size() - 1).at().getEpochSecond()));
+        }
+        events.addAll(batched.advanceTo(end.getEpochSecond()));
+        RadarEvent first = opened(ordered).get(0);
+        RadarEvent batchedFirst = opened(events).get(0);
+        assertEquals(first.detectedAt(), batchedFirst.detectedAt(), () -> brief(events));
+        assertEquals(first.incidentId(), batchedFirst.incidentId());
+        assertEquals(opened(ordered).size(), opened(events).size(), () -> brief(events));
+    }
+}

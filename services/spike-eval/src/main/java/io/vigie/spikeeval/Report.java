@@ -1,0 +1,64 @@
+package io.vigie.spikeeval;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** The evaluation's report in Markdown: one row per burst, the false alarms, and the targets. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String markdown(Scorecard.Result r, int days, double perHour, long seed, long posts, Duration replay,
+            Map<String, String> watchlistIds) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Crisis radar: spike evaluation\n\n");
+        md.append(String.format(Locale.ROOT, "%d simulated days from %s, %.0f posts/hour on average (seed %d), "
+                + "%,d posts replayed through ingestion and scoring in %d s; %d incidents.%n%n", days, EvalPlan.START,
+                perHour, seed, posts, replay.toSeconds(), r.incidents()));
+        md.append("| burst | subject | shape | size | baseline /min | detected | delay (simulated) | via | severity |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Scorecard.Detection d : r.detections()) {
+            Scorecard.BurstWindow b = d.burst();
+            String name = b.subjectKind().equals("watchlist") ? b.subjectKind() + " " + nameOf(b.subject(), watchlistIds)
+                    : b.subjectKind() + " " + b.subject();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s %d min, %s | %s | %.1f | %s | %s | %s | %s |%n", b.id(),
+                    name, b.shape(), Duration.between(b.start(), b.end()).toMinutes(), b.language(),
+                    b.factor() > 0 ? String.format(Locale.ROOT, "%.1f×", b.factor()) : "new term",
+                    b.baselinePerMinute(), d.detected() ? "yes" : "**no**",
+                    d.detected() ? d.delaySeconds() + " s" : "—", d.detected() ? d.via() : "—",
+                    d.detected() ? d.severity() : "—"));
+        }
+        md.append(String.format(Locale.ROOT, "%nFalse alarms: %d in %d days (%.2f per day over every subject); "
+                + "watchlists: %.2f per watchlist per day.%n", r.falseAlarms().size(), days, r.falseAlarmsPerDay(),
+                r.watchlistFalseAlarmsPerWatchlistDay()));
+        for (Scorecard.FalseAlarm f : r.falseAlarms()) {
+            md.append(String.format(Locale.ROOT, "- %s %s at %s: %.0f observed, %.1f expected%n", f.subjectKind(),
+                    f.subjectKind().equals("watchlist") ? nameOf(f.subject(), watchlistIds) : f.subject(),
+                    f.detectedAt(), f.observed(), f.expected()));
+        }
+        md.append("\nTargets: alert ≤ 30 s after a 5× burst on a watchlist; ≤ 1 false alarm per watchlist per day; "
+                + "a 2× burst on a busy topic within 5 minutes.\n");
+        for (Scorecard.Detection d : r.detections()) {
+            Scorecard.BurstWindow b = d.burst();
+            if (b.subjectKind().equals("watchlist") && b.factor() >= 4.5) {
+                md.append(String.format(Locale.ROOT, "- %s (%.1f×, baseline %.1f/min): %s%n", b.id(), b.factor(),
+                        b.baselinePerMinute(), !d.detected() ? "not detected ✗"
+                                : d.delaySeconds() <= 30 ? d.delaySeconds() + " s ✓" : d.delaySeconds() + " s ✗"));
+            }
+            if (b.subjectKind().equals("topic") && b.factor() < 3) {
+                md.append(String.format(Locale.ROOT, "- %s (%.1f×, baseline %.1f/min): %s%n", b.id(), b.factor(),
+                        b.baselinePerMinute(), !d.detected() ? "not detected ✗"
+                                : d.delaySeconds() <= 300 ? d.delaySeconds() + " s ✓" : d.delaySeconds() + " s ✗"));
+            }
+        }
+        md.append(String.format(Locale.ROOT, "- false alarms per watchlist per day: %.2f %s%n",
+                r.watchlistFalseAlarmsPerWatchlistDay(), r.watchlistFalseAlarmsPerWatchlistDay() <= 1 ? "✓" : "✗"));
+        return md.toString();
+    }
+
+    private static String nameOf(String id, Map<String, String> ids) {
+        return ids.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst().orElse(id);
+    }
+}
