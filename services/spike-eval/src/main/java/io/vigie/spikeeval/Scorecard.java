@@ -103,8 +103,8 @@ final class Scorecard {
             long fromBursts = last.sampleMentions().stream().filter(burstPosts::contains).count();
             boolean duringABurst = bursts.stream().anyMatch(b -> !open.detectedAt().isBefore(b.start())
                     && !open.detectedAt().isAfter(b.end().plus(GRACE)));
-            if (duringABurst && fromBursts * 2 >= Math.max(1, last.sampleMentions().size())) {
-                continue; // another subject surging with a burst's own posts: grouped elsewhere, not a false alarm
+            if (duringABurst && fromBursts > 0) {
+                continue; // another subject surging with a burst's own posts: a co-surge, not a false alarm
             }
             falseAlarms.add(new FalseAlarm(open.incidentId(), open.subjectKind(), open.subject(), open.detectedAt(),
                     open.observed(), open.expected()));

@@ -132,10 +132,13 @@ public class RadarService {
         long now = System.currentTimeMillis();
         List<RadarEvent> events;
         synchronized (this) {
+            // The clock moves after each mention, so that a poll spanning hours of a quiet night never holds counts
+            // further ahead of the clock than the buckets keep (the reference hour would be overwritten).
+            events = new ArrayList<>();
             for (Input in : inputs) {
                 radar.observe(in.partition(), in.offset(), observation(in.mention()), now);
+                events.addAll(radar.advance(now));
             }
-            events = radar.advance(now);
             counters = radar.counters();
         }
         return publish(events);

@@ -25,7 +25,7 @@ final class Incident {
     private static final int MAX_TERMS = 2_000;
 
     final String id;
-    final Series primary;
+    Series primary;
     final Set<Series> members = new LinkedHashSet<>();
     long startedSecond;
     long windowSeconds;

@@ -37,6 +37,13 @@ public final class Radar {
     private static final int TEXT_CHARS = 280;
     private static final long TERM_KEEP_SECONDS = 3 * 3600;
     private static final int RECENT_EVENTS = 500;
+    /**
+     * Share of the long-run rate (at this time of day) that bounds the baseline from below, for all but terms (whose
+     * whole long-run rate does): weekends and holidays run lower than the long-run mean, and must still alert.
+     */
+    private static final double LONG_RUN_FLOOR = 0.7;
+    /** Terms more common than this (long-run rate per hour) are not emerging terms. */
+    private static final double TERM_MAX_BASELINE_PER_HOUR = 2;
 
     private final RadarSettings settings;
     private final int bucket;
@@ -310,6 +317,11 @@ public final class Radar {
         if (!warm(s, t)) {
             return null;
         }
+        if (s.kind == SubjectKind.TERM && s.longRate * 3600 > TERM_MAX_BASELINE_PER_HOUR) {
+            // An emerging term rises from (almost) nothing; a common word that rises with its topic's or its
+            // language's volume is explained by that surge, which the topic and scope series report.
+            return null;
+        }
         long e = t / s.bucketSeconds - 1;
         int min = settings.minCount().get(s.kind);
         double ratio = settings.minRatio().get(s.kind);
@@ -358,7 +370,8 @@ public final class Radar {
         double correction = seasonal(s, t, mid, refEnd - settings.reference().toSeconds() / 2.0);
         // Never below the long-run rate at this time of day: a reference hour that happened to be quiet is noise,
         // not a baseline (sparse series such as terms would otherwise alarm on their next ordinary hour).
-        return Math.max(rate * correction, longRun(s, t, mid)) * windowSeconds;
+        double floor = longRun(s, t, mid) * (s.kind == SubjectKind.TERM ? 1 : LONG_RUN_FLOOR);
+        return Math.max(rate * correction, floor) * windowSeconds;
     }
 
     /** The long-run rate shaped by the daily rhythm at {@code second} (the plain long-run rate before a day). */
@@ -436,15 +449,28 @@ public final class Radar {
         Incident target = null;
         double best = settings.mergeOverlap();
         for (Incident i : active.values()) {
-            double overlap = overlap(s, i, t - test.windowSeconds());
+            // over the time both surge: the window, but not before the incident started
+            double overlap = overlap(s, i, Math.max(t - test.windowSeconds(), i.startedSecond));
             if (overlap >= best) {
                 best = overlap;
                 target = i;
             }
         }
         if (target != null) {
-            // Joining is news for the next event, not an event of its own (ordinary words of a burst join too).
             join(s, target, t);
+            if (s.kind.compareTo(target.primary.kind) < 0) {
+                // A more specific subject surges with the incident's mentions (a watchlist in a scope's surge):
+                // it becomes the incident's subject, which is news at once.
+                target.primary = s;
+                target.windowSeconds = test.windowSeconds();
+                target.observed = test.observed();
+                target.expected = test.expected();
+                target.pValue = test.pValue();
+                target.raiseSeverity(test.observed(), test.expected());
+                target.status = RadarEvent.GROWING;
+                emit(target, RadarEvent.GROWING, t, events);
+            }
+            // Otherwise joining is news for the next event, not an event of its own (a burst's ordinary words join).
             return;
         }
         Incident i = s.lastIncident;

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param floorPerHour      lowest baseline rate per kind (a series never seen still expects this much)
  * @param minCount          fewest mentions in a window for a spike, per kind
  * @param minRatio          lowest observed/expected ratio for a spike, per kind
- * @param pValues           tail probability at or under which a window is a spike, per sensitivity
+ * @param pValues           tail probability at or under which a watchlist's window is a spike, per sensitivity; the
+ *                          broader kinds (terms, topics, scopes) use a hundredth of it (there are many of them, and
+ *                          the room asked to watch the watchlists)
  * @param defaultSensitivity sensitivity of series without one of their own ({@code low}, {@code normal}, {@code high})
  * @param sensitivities     sensitivity per watchlist id
  * @param warmUp            how much event time a series (a term: the radar) must have seen before it may alert
@@ -89,7 +91,7 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
                 Map.of(SubjectKind.WATCHLIST, 2.0, SubjectKind.TERM, 3.0, SubjectKind.TOPIC, 2.0, SubjectKind.SCOPE, 2.0),
                 Map.of(SubjectKind.WATCHLIST, 6, SubjectKind.TERM, 12, SubjectKind.TOPIC, 10, SubjectKind.SCOPE, 10),
                 Map.of(SubjectKind.WATCHLIST, 1.6, SubjectKind.TERM, 3.0, SubjectKind.TOPIC, 1.6, SubjectKind.SCOPE, 1.8),
-                Map.of("low", 1e-9, "normal", 1e-7, "high", 1e-5), "normal", Map.of(),
+                Map.of("low", 1e-7, "normal", 1e-5, "high", 1e-4), "normal", Map.of(),
                 Duration.ofMinutes(75), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
                 Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(6), Duration.ofSeconds(60),
                 1.5, 0.3, 5, 5, 10_000, 20_000, 200);
@@ -105,8 +107,12 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
 
     /** The tail probability threshold of a series. */
     double pValueOf(SubjectKind kind, String subject) {
-        String s = kind == SubjectKind.WATCHLIST ? sensitivities.getOrDefault(subject, defaultSensitivity)
-                : defaultSensitivity;
-        return pValues.get(s);
+        if (kind == SubjectKind.WATCHLIST) {
+            return pValues.get(sensitivities.getOrDefault(subject, defaultSensitivity));
+        }
+        return pValues.get(defaultSensitivity) * BROAD_FACTOR;
     }
+
+    /** Threshold of terms, topics and scopes relative to the watchlists'. */
+    static final double BROAD_FACTOR = 0.01;
 }

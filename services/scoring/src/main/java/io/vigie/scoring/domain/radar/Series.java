@@ -134,7 +134,8 @@ final class Series {
         if (incident != null || expected < 1) {
             return;
         }
-        double r2 = (observed - expected) * (observed - expected) / expected;
+        // Clipped at 4 (a two-sigma block): a surge must not inflate the dispersion that would mask it.
+        double r2 = Math.min(4, (observed - expected) * (observed - expected) / expected);
         dispersion = Math.max(1, Math.min(4, DISPERSION_KEEP * dispersion + (1 - DISPERSION_KEEP) * r2));
     }
 

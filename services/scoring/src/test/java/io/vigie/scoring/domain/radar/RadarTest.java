@@ -136,15 +136,18 @@ class RadarTest {
     void sensitivityIsPerWatchlist() {
         Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
         Instant end = burst.plus(Duration.ofHours(1));
-        // A modest rise: 2.2x for ten minutes.
-        SyntheticTraffic traffic = baseline(5, end).stream(burst, burst.plus(Duration.ofMinutes(10)), 15,
-                s -> 1.2 * 12 * SyntheticTraffic.rhythm(s), List.of("partner-antivirus"), "technical_support",
-                "austin", "en", "x", SyntheticTraffic.vocabulary("a", 400), NONE);
+        // A short, modest rise: 18 more mentions spread over two minutes (about 1.8x in that window).
+        List<Observation> traffic = new ArrayList<>(baseline(5, end).observations());
+        for (int k = 0; k < 18; k++) {
+            traffic.add(new Observation("x:extra" + k, burst.plusSeconds(k * 120L / 18), "antivirus extra",
+                    List.of("partner-antivirus"), "technical_support", "austin", "en", "x", NONE));
+        }
+        traffic.sort(java.util.Comparator.comparing(Observation::at).thenComparing(Observation::key));
         RadarSettings base = RadarSettings.defaults();
         List<RadarEvent> low = opened(run(new Radar(base.withSensitivities(Map.of("partner-antivirus", "low"))),
-                traffic.observations(), end));
+                traffic, end));
         List<RadarEvent> high = opened(run(new Radar(base.withSensitivities(Map.of("partner-antivirus", "high"))),
-                traffic.observations(), end));
+                traffic, end));
         assertTrue(low.stream().noneMatch(e -> e.subject().equals("partner-antivirus")), () -> brief(low));
         assertTrue(high.stream().anyMatch(e -> e.subject().equals("partner-antivirus")), () -> brief(high));
     }
@@ -187,11 +190,12 @@ class RadarTest {
         Radar radar = new Radar(RadarSettings.defaults());
         Instant close = burst.plus(Duration.ofMinutes(3));
         List<RadarEvent> before = run(radar, all.stream().filter(o -> o.at().isBefore(close)).toList(), close);
-        RadarEvent open = opened(before).get(0);
+        RadarEvent open = opened(before).stream().filter(e -> e.subject().equals("partner-antivirus")
+                && !e.detectedAt().isBefore(burst)).findFirst().orElseThrow(() -> new AssertionError(brief(before)));
         assertTrue(radar.suppress(open.incidentId()));
         List<RadarEvent> after = run(radar, all.stream().filter(o -> !o.at().isBefore(close)).toList(), end);
         assertTrue(after.stream().noneMatch(e -> e.incidentId().equals(open.incidentId())), () -> brief(after));
-        assertTrue(radar.activeIncidents().isEmpty(), "tracked until it ended");
+        assertFalse(radar.activeIncidents().contains(open.incidentId()), "tracked until it ended");
     }
 
     @Test
@@ -239,11 +243,11 @@ class RadarTest {
                 List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
                 SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail")).observations();
         List<RadarEvent> ordered = run(new Radar(RadarSettings.defaults()), all, end);
-        // The same traffic in chunks of 500 mentions observed before the clock moves (as Kafka batches arrive).
+        // The same traffic in chunks of 30 mentions observed before the clock moves (within the buckets' lateness).
         Radar batched = new Radar(RadarSettings.defaults());
         List<RadarEvent> events = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 500) {
-            List<Observation> chunk = all.subList(i, Math.min(all.size(), i + 500));
+        for (int i = 0; i < all.size(); i += 30) {
+            List<Observation> chunk = all.subList(i, Math.min(all.size(), i + 30));
             chunk.forEach(batched::observe);
             events.addAll(batched.advanceTo(chunk.get(chunk.size() - 1).at().getEpochSecond()));
         }
