@@ -119,6 +119,7 @@ public final class SpikeEvaluation {
         Instant replayStart;
         Duration replayTook;
         List<Alert> alerts;
+        String radarStatus;
         Map<String, String> watchlistIds = new LinkedHashMap<>();
         try (ServiceProcesses services = ServiceProcesses.start(List.of("centres", "ingestion", "scoring"), prefix,
                 out.resolve("logs"), env, Duration.ofSeconds(300))) {
@@ -136,6 +137,7 @@ public final class SpikeEvaluation {
                     lines / Math.max(1.0, replayTook.toMillis() / 1000.0), end.minusSeconds(600));
             awaitClock(services.url("scoring"), end.minusSeconds(600), Duration.ofMinutes(60));
             alerts = readAlerts(Infra.get().kafkaBootstrap(), prefix + "alerts");
+            radarStatus = get(services.url("scoring") + "/api/radar", "vigie-admin");
         }
 
         say("5/5 scoring %d alerts", alerts.size());
@@ -150,6 +152,7 @@ public final class SpikeEvaluation {
         }
         Scorecard.Result result = Scorecard.score(windows, alerts, burstPosts, days, EvalPlan.WATCHLISTS.size());
         String report = Report.markdown(result, days, perHour, seed, lines, replayTook, watchlistIds);
+        report = report + "\nThe radar at the end (`GET /api/radar`): " + radarStatus + "\n";
         Files.writeString(out.resolve("report.md"), report);
         System.out.println(report);
         return 0;

@@ -92,7 +92,7 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
                 Map.of(SubjectKind.WATCHLIST, 6, SubjectKind.TERM, 12, SubjectKind.TOPIC, 10, SubjectKind.SCOPE, 10),
                 Map.of(SubjectKind.WATCHLIST, 1.6, SubjectKind.TERM, 3.0, SubjectKind.TOPIC, 1.6, SubjectKind.SCOPE, 1.8),
                 Map.of("low", 1e-7, "normal", 1e-5, "high", 1e-4), "normal", Map.of(),
-                Duration.ofMinutes(75), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ofMinutes(75), Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofMinutes(10),
                 Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(6), Duration.ofSeconds(60),
                 1.5, 0.3, 5, 5, 10_000, 20_000, 200);
     }

@@ -258,4 +258,43 @@ class RadarTest {
         assertEquals(first.incidentId(), batchedFirst.incidentId());
         assertEquals(opened(ordered).size(), opened(events).size(), () -> brief(events));
     }
+
+    @Test
+    void threePartitionsDeliveredInSkewedChunksGiveTheSameAlertsAsOneOrderedStream() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Instant end = burst.plus(Duration.ofHours(1));
+        List<Observation> all = baseline(10, end).stream(burst, burst.plus(Duration.ofMinutes(20)), 48, s -> 48,
+                List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
+                SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail")).observations();
+        List<RadarEvent> ordered = run(new Radar(RadarSettings.defaults()), all, end);
+
+        // Partitions by key, consumed as Kafka does: up to 60 records of one partition, then of the next.
+        List<List<Observation>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Observation o : all) {
+            partitions.get(Math.floorMod(o.key().hashCode(), 3)).add(o);
+        }
+        Radar radar = new Radar(RadarSettings.defaults());
+        List<RadarEvent> events = new ArrayList<>();
+        int[] next = new int[3];
+        long wall = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (int p = 0; p < 3; p++) {
+                List<Observation> part = partitions.get(p);
+                for (int k = 0; k < 60 && next[p] < part.size(); k++, next[p]++) {
+                    radar.observe(p, next[p], part.get(next[p]), wall);
+                    events.addAll(radar.advance(wall));
+                }
+                more |= next[p] < part.size();
+            }
+        }
+        RadarEvent first = opened(ordered).stream().filter(e -> e.subject().equals("partner-antivirus")).findFirst()
+                .orElseThrow();
+        RadarEvent skewed = opened(events).stream().filter(e -> e.subject().equals("partner-antivirus")).findFirst()
+                .orElseThrow(() -> new AssertionError(brief(events)));
+        assertEquals(first.detectedAt(), skewed.detectedAt(), () -> brief(events));
+        assertEquals(opened(ordered).size(), opened(events).size(), () -> brief(ordered) + " vs " + brief(events));
+        assertEquals(0L, radar.counters().get("late"));
+    }
 }
