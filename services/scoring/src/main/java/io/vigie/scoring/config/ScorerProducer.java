@@ -4,11 +4,12 @@ import io.vigie.scoring.service.ProductLines;
 import io.vigie.scoring.service.ScorerSettings;
 import io.vigie.scoring.service.SpamDetector;
 import io.vigie.scoring.service.TextScorer;
+import io.vigie.scoring.service.ThreadTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.LinkedHashSet;
 
-/** Builds the text scorer and the spam detector from the configuration, once, at start. */
+/** Builds the text scorer, the spam detector and the threads' topics from the configuration, once, at start. */
 @ApplicationScoped
 public class ScorerProducer {
 
@@ -32,5 +33,11 @@ public class ScorerProducer {
     @ApplicationScoped
     SpamDetector spamDetector() {
         return new SpamDetector(config.spam().repeats(), config.spam().window(), config.spam().capacity());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ThreadTopics threadTopics() {
+        return new ThreadTopics(config.threads().capacity());
     }
 }

@@ -46,6 +46,16 @@ public interface ScoringConfig {
     /** Expert ("rock star") detection. */
     Experts experts();
 
+    /** Threads' topics (a reply without a topic of its own takes its thread's). */
+    Threads threads();
+
+    /** Threads' topics settings. */
+    interface Threads {
+        /** Recent threads remembered per instance (least recently used first forgotten; about 100 bytes each). */
+        @WithDefault("200000")
+        int capacity();
+    }
+
     /** Spam detection settings. */
     interface Spam {
         /** The n-th copy of one text within the window, and the later ones, are spam. */

@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Business logic of scoring: the text scorer (language, sentiment, topics, segment, signals), spam marks, the
+ * Business logic of scoring: the text scorer (language, sentiment, topics, segment, signals; a reply without a topic
+ * of its own takes its thread's, {@link ThreadTopics}), spam marks, the
  * author's influence and history, expert candidates, and urgency from all of them. A batch of mentions costs three
  * SQL statements, and each mention is scored as if the batch had been processed one mention at a time.
  */
@@ -29,12 +30,15 @@ public class ScoringService {
     private final AuthorStatsRepository authors;
     private final TextScorer scorer;
     private final SpamDetector spam;
+    private final ThreadTopics threads;
     private final ScoringConfig.Experts experts;
 
-    public ScoringService(AuthorStatsRepository authors, TextScorer scorer, SpamDetector spam, ScoringConfig config) {
+    public ScoringService(AuthorStatsRepository authors, TextScorer scorer, SpamDetector spam, ThreadTopics threads,
+            ScoringConfig config) {
         this.authors = authors;
         this.scorer = scorer;
         this.spam = spam;
+        this.threads = threads;
         this.experts = config.experts();
     }
 
@@ -52,7 +56,10 @@ public class ScoringService {
         Instant now = Instant.now();
         List<Pending> pending = new ArrayList<>(mentions.size());
         for (Mention m : mentions) {
-            TextScore text = scorer.score(m.text(), m.langHint());
+            String thread = m.conversationKey();
+            boolean reply = m.inReplyTo() != null || !m.threadId().equals(m.nativeId());
+            TextScore text = scorer.score(m.text(), m.langHint(), reply ? threads.topicOf(thread) : null);
+            threads.remember(thread, text.topic());
             List<String> spamReasons = spam.check(m.text(), m.createdAt() == null ? now : m.createdAt());
             String authorKey = m.author() == null ? null : m.network() + ":" + m.author().id();
             boolean helpful = text.helpfulAnswer() && m.inReplyTo() != null && spamReasons.isEmpty();

@@ -62,6 +62,14 @@ public final class TextScorer {
 
     /** Scores {@code text}; {@code languageHint} (the network's) settles the language when identification is unsure. */
     public TextScore score(String text, String languageHint) {
+        return score(text, languageHint, null);
+    }
+
+    /**
+     * Scores a post of a thread: when its own text names no topic, it is about {@code threadTopic} (the thread's,
+     * {@code null} when unknown) rather than {@code other} or a complaint guessed from its tone.
+     */
+    public TextScore score(String text, String languageHint, String threadTopic) {
         String safe = text == null ? "" : text;
         String language = languages.identify(safe, languageHint);
         Sentiment mood = sentiment.predict(safe, language);
@@ -72,6 +80,9 @@ public final class TextScorer {
             if (found.contains(t)) {
                 topics.add(t);
             }
+        }
+        if (topics.isEmpty() && threadTopic != null && !OTHER.equals(threadTopic)) {
+            topics.add(threadTopic);
         }
         if (Sentiment.NEGATIVE.equals(mood.label()) && mood.score() < -0.5 && !topics.contains("complaint")
                 && topics.isEmpty()) {

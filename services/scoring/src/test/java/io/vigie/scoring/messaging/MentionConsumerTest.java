@@ -51,6 +51,33 @@ class MentionConsumerTest {
     }
 
     @Test
+    void aReplyWithoutATopicOfItsOwnTakesItsThreadsTopic() throws Exception {
+        String run = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-11-22T10:00:00Z");
+        Mention root = new Mention(Mention.VERSION, "x", run + "-root", null, null, null,
+                new Author("a-" + run, "@alice", 40, false), "My laptop won't charge past 80% since the update", "en",
+                at, null, List.of(), Instant.now());
+        Mention sameHere = new Mention(Mention.VERSION, "x", run + "-reply", null, run + "-root", run + "-root",
+                new Author("b-" + run, "@bob", 40, false), "Same here, exactly that", "en", at.plusSeconds(60), null,
+                List.of(), Instant.now());
+        // The same words in a thread the service never saw: nothing to inherit.
+        Mention orphan = new Mention(Mention.VERSION, "x", run + "-orphan", null, run + "-unseen", run + "-unseen",
+                new Author("c-" + run, "@carol", 40, false), "Same here, exactly that", "en", at.plusSeconds(60), null,
+                List.of(), Instant.now());
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            for (Mention m : List.of(root, sameHere, orphan)) {
+                kafka.send(TestTopics.topic(Topics.MENTIONS_RAW), m.conversationKey(), json.writeValueAsString(m));
+            }
+            for (String[] expected : new String[][] {{"-root", "technical_support"}, {"-reply", "technical_support"},
+                    {"-orphan", "other"}}) {
+                ConsumerRecord<String, String> out = kafka.await(TestTopics.topic(Topics.MENTIONS_SCORED),
+                        r -> r.value().contains("\"" + run + expected[0] + "\""), Duration.ofSeconds(30));
+                assertEquals(expected[1], json.readValue(out.value(), ScoredMention.class).topic(), out.value());
+            }
+        }
+    }
+
+    @Test
     void textIsScoredAndRepeatedTextsAreMarkedAsSpam() throws Exception {
         String run = UUID.randomUUID().toString();
         String tag = run.chars().filter(Character::isLetterOrDigit).mapToObj(c -> String.valueOf((char) ('a' + c % 26)))
