@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.vigie.events.ScoredMention;
 import io.vigie.scoring.config.RadarConfig;
 import io.vigie.scoring.domain.radar.Observation;
@@ -13,6 +15,7 @@ import io.vigie.scoring.domain.radar.RadarEvent;
 import io.vigie.scoring.domain.radar.RadarSettings;
 import io.vigie.scoring.domain.radar.Terms;
 import io.vigie.scoring.messaging.AlertRelay;
+import io.vigie.scoring.messaging.RadarConsumer;
 import io.vigie.scoring.repository.RadarStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,12 +28,16 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,6 +66,8 @@ public class RadarService {
     private final String owner = "scoring-" + UUID.randomUUID();
     private final Map<String, Counter> alertCounters = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
+    private final KafkaClientService kafka;
+    private final io.vertx.mutiny.core.Vertx vertx;
     private final List<RadarEvent> pending = new ArrayList<>();
 
     private Radar radar;
@@ -71,7 +80,10 @@ public class RadarService {
     private Instant lastSnapshot = Instant.now();
 
     public RadarService(RadarSettings settings, RadarStateRepository state, IncidentService incidents,
-            AlertRelay relay, RadarConfig config, SpaceOwners owners, Terms terms, MeterRegistry registry) {
+            AlertRelay relay, RadarConfig config, SpaceOwners owners, Terms terms, MeterRegistry registry,
+            KafkaClientService kafka, io.vertx.mutiny.core.Vertx vertx) {
+        this.kafka = kafka;
+        this.vertx = vertx;
         this.settings = settings;
         this.state = state;
         this.incidents = incidents;
@@ -81,7 +93,7 @@ public class RadarService {
         this.terms = terms;
         this.registry = registry;
         this.radar = new Radar(settings);
-        for (String c : List.of("observed", "late", "ignored_terms", "series", "term_series", "active_incidents")) {
+        for (String c : List.of("observed", "late", "duplicates", "ignored_terms", "series", "term_series", "active_incidents")) {
             registry.gauge("vigie_radar_" + c, this, s -> s.counters.getOrDefault(c, 0L));
         }
         registry.gauge("vigie_radar_leader", this, s -> s.leader ? 1 : 0);
@@ -151,16 +163,43 @@ public class RadarService {
             // nothing to do before the consumer has its partitions (and the channels are connected)
             return Uni.createFrom().voidItem();
         }
-        List<RadarEvent> events;
-        synchronized (this) {
-            events = radar.advance(System.currentTimeMillis());
-            counters = radar.counters();
-        }
-        return renewIfDue().chain(() -> publish(events)).chain(this::suppressClosed)
+        return refreshLag().chain(() -> {
+            List<RadarEvent> events;
+            synchronized (this) {
+                events = radar.advance(System.currentTimeMillis());
+                counters = radar.counters();
+            }
+            return renewIfDue().chain(() -> publish(events));
+        }).chain(this::suppressClosed)
                 .chain(() -> leader ? relay.relay() : Uni.createFrom().voidItem())
                 .chain(this::snapshotIfDue)
                 .onFailure().invoke(e -> LOG.warnf("radar tick: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * Tells the radar which partitions still have records to read (the consumer's lag, known from its last fetch,
+     * no request to the broker), so that a partition starved by a busy consumer is not taken for an idle one.
+     */
+    private Uni<Void> refreshLag() {
+        KafkaConsumer<Object, Object> consumer = kafka.getConsumer(RadarConsumer.CHANNEL);
+        if (consumer == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return consumer.runOnPollingThread(c -> {
+            Set<Integer> lagging = new HashSet<>();
+            for (TopicPartition tp : c.assignment()) {
+                OptionalLong lag = c.currentLag(tp);
+                if (lag.isPresent() && lag.getAsLong() > 0) {
+                    lagging.add(tp.partition());
+                }
+            }
+            return lagging;
+        }).invoke(lagging -> {
+            synchronized (this) {
+                radar.behind(lagging);
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> renewIfDue() {
@@ -249,9 +288,11 @@ public class RadarService {
         byte[] bytes;
         Map<Integer, Long> offsets;
         Instant clock;
+        // The state is copied under the lock (a plain write, fast); compressing it, the slow part, happens outside,
+        // on a worker thread, so neither the radar's consumer nor the event loop waits for it.
         synchronized (this) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(buffer))) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+            try (DataOutputStream out = new DataOutputStream(buffer)) {
                 radar.write(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -260,7 +301,19 @@ public class RadarService {
             offsets = radar.offsets();
             clock = radar.clock();
         }
-        return state.save(bytes, offsets, clock);
+        byte[] raw = bytes;
+        return vertx.executeBlocking(Uni.createFrom().item(() -> gzip(raw)))
+                .chain(zipped -> state.save(zipped, offsets, clock));
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(zipped, 1 << 16)) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return zipped.toByteArray();
     }
 
     /** Whether this instance holds the lease. */

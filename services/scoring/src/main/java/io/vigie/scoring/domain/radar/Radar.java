@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.math3.special.Gamma;
 
@@ -44,6 +45,8 @@ public final class Radar {
     private static final double LONG_RUN_FLOOR = 0.7;
     /** Terms more common than this (long-run rate per hour) are not emerging terms. */
     private static final double TERM_MAX_BASELINE_PER_HOUR = 2;
+    /** Mention keys remembered to count a redelivered mention once (Kafka delivers at least once). */
+    static final int SEEN_KEYS = 100_000;
 
     private final RadarSettings settings;
     private final int bucket;
@@ -60,6 +63,11 @@ public final class Radar {
     private long latestSecond = Long.MIN_VALUE;
     private long lateCount;
     private long ignoredTerms;
+    private long duplicateCount;
+    /** The most recent mention keys, oldest first. */
+    private final Set<String> seen = new java.util.LinkedHashSet<>();
+    /** Partitions the consumer has not read to their end: they hold the clock back even when they fall silent. */
+    private final Set<Integer> behind = new java.util.HashSet<>();
 
     /** A partition's progress: its latest event time, when it last delivered (wall clock), the next offset. */
     private static final class PartitionClock {
@@ -101,8 +109,22 @@ public final class Radar {
         observe(o);
     }
 
+    /**
+     * The partitions that still have records to read (the consumer's lag): a partition that delivers nothing for
+     * a while is idle, and stops holding the clock back, only when it has nothing left to deliver. Without this, a
+     * partition starved by a busy consumer would be passed by the clock and its records would come in late.
+     */
+    public void behind(Set<Integer> lagging) {
+        behind.clear();
+        behind.addAll(lagging);
+    }
+
     /** Counts one mention (no partition: for a single ordered stream, e.g. the evaluation's unit tests). */
     void observe(Observation o) {
+        if (!remember(o.key())) {
+            duplicateCount++;
+            return;
+        }
         long second = o.at().getEpochSecond();
         if (startSecond == Long.MIN_VALUE || second < startSecond) {
             startSecond = second;
@@ -139,6 +161,22 @@ public final class Radar {
             recent.removeFirst();
         }
         absorb(r);
+    }
+
+    /** Whether {@code key} is new (then remembered, forgetting the oldest beyond {@link #SEEN_KEYS}). */
+    private boolean remember(String key) {
+        if (key == null) {
+            return true;
+        }
+        if (!seen.add(key)) {
+            return false;
+        }
+        if (seen.size() > SEEN_KEYS) {
+            Iterator<String> oldest = seen.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        return true;
     }
 
     private void absorb(Recent r) {
@@ -233,8 +271,9 @@ public final class Radar {
         }
         long idle = settings.idleAfter().toMillis();
         long w = Long.MAX_VALUE;
-        for (PartitionClock pc : partitions.values()) {
-            if (pc.maxSecond != Long.MIN_VALUE && pc.lastWallMillis >= latestWall - idle) {
+        for (Map.Entry<Integer, PartitionClock> e : partitions.entrySet()) {
+            PartitionClock pc = e.getValue();
+            if (pc.maxSecond != Long.MIN_VALUE && (pc.lastWallMillis >= latestWall - idle || behind.contains(e.getKey()))) {
                 w = Math.min(w, pc.maxSecond);
             }
         }
@@ -242,7 +281,7 @@ public final class Radar {
             return null;
         }
         long wallSecond = Math.floorDiv(wallMillis, 1000);
-        if (wallMillis - latestWall > idle && Math.abs(wallSecond - w) <= settings.liveWindow().toSeconds()) {
+        if (wallMillis - latestWall > idle && behind.isEmpty() && Math.abs(wallSecond - w) <= settings.liveWindow().toSeconds()) {
             w = Math.max(w, wallSecond - bucket);
         }
         return w;
@@ -698,6 +737,7 @@ public final class Radar {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("observed", observedCount);
         m.put("late", lateCount);
+        m.put("duplicates", duplicateCount);
         m.put("ignored_terms", ignoredTerms);
         m.put("series", (long) series.size());
         m.put("term_series", (long) termSeries);
@@ -857,6 +897,7 @@ public final class Radar {
             }
             radar.recent.addLast(new Recent(key, second, of, List.copyOf(terms), readNullable(in), readNullable(in),
                     readNullable(in), readNullable(in)));
+            radar.remember(key);
         }
         return radar;
     }

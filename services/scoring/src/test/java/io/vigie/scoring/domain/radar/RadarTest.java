@@ -219,6 +219,47 @@ class RadarTest {
     }
 
     @Test
+    void aSilentPartitionWithRecordsLeftToReadHoldsTheClockBack() {
+        Radar radar = new Radar(RadarSettings.defaults());
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        long wall = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
+        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(1, 0, new Observation("x:2", t, "b", NONE, null, null, "en", "x", NONE), wall);
+        // Partition 0 keeps delivering for a minute of wall time, partition 1 delivers nothing: its consumer is busy
+        // elsewhere and it still has records to read.
+        long later = wall + 60_000;
+        radar.behind(java.util.Set.of(1));
+        radar.observe(0, 1, new Observation("x:3", t.plusSeconds(1800), "c", NONE, null, null, "en", "x", NONE), later);
+        radar.advance(later);
+        assertEquals(t, radar.clock(), "held back by the partition that is behind");
+        // Read to its end and still silent: idle, it no longer holds the clock.
+        radar.behind(java.util.Set.of());
+        radar.advance(later);
+        assertEquals(t.plusSeconds(1800), radar.clock());
+        assertEquals(0L, radar.counters().get("late"));
+    }
+
+    @Test
+    void aRedeliveredMentionIsCountedOnce() throws IOException {
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        Radar radar = new Radar(RadarSettings.defaults());
+        Observation o = new Observation("x:1", t, "a", List.of("brand"), null, null, "en", "x", NONE);
+        radar.observe(0, 0, o, 0);
+        radar.observe(0, 0, o, 0);
+        assertEquals(1L, radar.counters().get("observed"));
+        assertEquals(1L, radar.counters().get("duplicates"));
+        // Also after a restart from a snapshot: the recent mentions' keys are known again.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        radar.write(new DataOutputStream(bytes));
+        Radar restored = Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                RadarSettings.defaults());
+        restored.observe(0, 0, o, 0);
+        assertEquals(1L, restored.counters().get("duplicates"));
+        restored.observe(0, 1, new Observation("x:2", t, "b", List.of("brand"), null, null, "en", "x", NONE), 0);
+        assertEquals(1L, restored.counters().get("duplicates"));
+    }
+
+    @Test
     void aSnapshotKeepsTermsPrunedWhileRecentMentionsStillHoldThem() throws IOException {
         Instant end = DAY0.plus(Duration.ofHours(5));
         List<Observation> all = new ArrayList<>(new SyntheticTraffic(8)
