@@ -33,6 +33,18 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
     static final double SURE_GAP = 0.3;
     /** A hinted language within this mean gap per trigram of the best guess is plausible. */
     static final double HINT_GAP = 0.75;
+    /**
+     * Fewer letters than this once hashtags are dropped: the words of the hashtags are read too, if they bring the
+     * text to this many ("#ich #will #bei #dir #bleiben", not a lone "#fail"). Chosen on XLM-T train (not val).
+     */
+    static final int HASHTAG_FALLBACK = 15;
+    /**
+     * Log prior odds (nats, whole text) of a served language over a decoy: the service is configured for the
+     * languages its posts are expected in, so a decoy must beat the best served language by this much. Short texts
+     * lean to a served language, long ones follow the evidence. The hint logic looks at the evidence alone.
+     * Chosen on XLM-T train and lingua-single-words (not the evaluation files): 2 (0, 2, 4 and 8 tried).
+     */
+    static final double SERVED_PRIOR = 2;
 
     private final String[] codes;
     private final boolean[] answerable;
@@ -96,6 +108,12 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
     @Override
     public String identify(String text, String hint) {
         String words = TextNormalizer.wordsOnly(text);
+        if (TextNormalizer.letters(words) < HASHTAG_FALLBACK) {
+            String with = TextNormalizer.wordsWithHashtags(text);
+            if (TextNormalizer.letters(with) >= HASHTAG_FALLBACK) {
+                words = with;
+            }
+        }
         if (TextNormalizer.letters(words) < minLetters) {
             return UNDETERMINED;
         }
@@ -135,7 +153,18 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
                 }
             }
         }
-        return answerable[best] ? codes[best] : UNDETERMINED;
+        if (!answerable[best]) {
+            // A decoy must beat the best served language by the prior odds of a served language.
+            int served = -1;
+            for (int k = 0; k < n; k++) {
+                if (answerable[k] && (served < 0 || score[k] > score[served])) {
+                    served = k;
+                }
+            }
+            return served >= 0 && score[best] - score[served] < SERVED_PRIOR && known[served] >= MIN_KNOWN * trigrams
+                    ? codes[served] : UNDETERMINED;
+        }
+        return codes[best];
     }
 
     /** Adds the log-probabilities of the word's trigrams (the word itself if shorter); returns how many. */

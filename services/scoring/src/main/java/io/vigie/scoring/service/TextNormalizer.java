@@ -6,6 +6,13 @@ package io.vigie.scoring.service;
  */
 public final class TextNormalizer {
 
+    /**
+     * The replacement character U+FFFD (a character lost in some earlier conversion) read back as Windows-1250 or
+     * Windows-1252: its letters belong to no language (as Windows-1250, 'ď' and 'ż' would look Slovak or Polish).
+     */
+    static final String MOJIBAKE_1250 = "\u010F\u017C\u02DD";
+    static final String MOJIBAKE_1252 = "\u00EF\u00BF\u00BD";
+
     private TextNormalizer() {
     }
 
@@ -51,16 +58,34 @@ public final class TextNormalizer {
      * (#MasterChefBR) that mislead it.
      */
     public static String wordsOnly(String text) {
+        return wordsOnly(text, false);
+    }
+
+    /** As {@link #wordsOnly(String)}, but with the words of hashtags too ("#ich #will" gives "ich will"). */
+    public static String wordsWithHashtags(String text) {
+        return wordsOnly(text, true);
+    }
+
+    private static String wordsOnly(String text, boolean hashtags) {
         String s = clean(text);
         StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c == '@' || c == '#' || startsUrl(s, i)) {
+            if (c == '#' && hashtags) {
+                i++;
+                continue;
+            }
+            if (c == '@' || c == '#' || startsUrl(s, i) || atWordStart(s, i) && twitterWord(s, i)) {
                 while (i < n && !Character.isWhitespace(s.charAt(i))) {
                     i++;
                 }
+                out.append(' ');
+                continue;
+            }
+            if (s.startsWith(MOJIBAKE_1250, i) || s.startsWith(MOJIBAKE_1252, i)) {
+                i += MOJIBAKE_1250.length();
                 out.append(' ');
                 continue;
             }
@@ -73,6 +98,28 @@ public final class TextNormalizer {
             i += Character.charCount(cp);
         }
         return out.toString().trim();
+    }
+
+    private static boolean atWordStart(String s, int i) {
+        return i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
+    }
+
+    /**
+     * Words of Twitter itself rather than of the post's language: a bare {@code http} (links reduced to it in
+     * exported data sets), the {@code RT} of a retweet and the {@code via} of "via @user" or "via http...".
+     */
+    static boolean twitterWord(String s, int i) {
+        return token(s, i, "http") || token(s, i, "https") || token(s, i, "RT")
+                || token(s, i, "via") && (s.startsWith(" @", i + 3) || s.startsWith(" http", i + 3));
+    }
+
+    /** {@code word} at {@code i}, not followed by a letter or digit (case-insensitive except for upper-case RT). */
+    private static boolean token(String s, int i, String word) {
+        if (!s.regionMatches(!word.equals("RT"), i, word, 0, word.length())) {
+            return false;
+        }
+        int end = i + word.length();
+        return end == s.length() || !Character.isLetterOrDigit(s.charAt(end));
     }
 
     /** How many letters {@code text} has. */

@@ -26,6 +26,14 @@ class LanguageIdentifiersTest {
     }
 
     @Test
+    void tweetsAreReadWithoutTwitterWordsAndHashtagOnlyPostsByTheirHashtags() {
+        NgramLanguageIdentifier id = new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200);
+        assertEquals("fr", id.identify("Quand la moule menace les centrales électriques &gt; http - http"));
+        assertEquals("de", id.identify("#ich #will #bei #dir #bleiben #mein #leben #lang http"));
+        assertEquals("und", id.identify("RT @user: http via @user"));
+    }
+
+    @Test
     void unknownLanguageCodesAreRefusedClearly() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new NgramLanguageIdentifier(Set.of("xx"), Set.of(), 3, 200));
