@@ -497,14 +497,23 @@ public final class Radar {
         }
         if (target != null) {
             join(s, target, t);
-            if (s.kind.compareTo(target.primary.kind) < 0) {
-                // A more specific subject surges with the incident's mentions (a watchlist in a scope's surge):
-                // it becomes the incident's subject, which is news at once.
+            boolean moreSpecific = s.kind.compareTo(target.primary.kind) < 0;
+            boolean strongerWatchlist = s.kind == SubjectKind.WATCHLIST && target.primary.kind == SubjectKind.WATCHLIST
+                    && test.pValue() < target.pValue;
+            if (moreSpecific || strongerWatchlist) {
+                // A more specific subject surges with the incident's mentions (a watchlist in a scope's surge), or a
+                // watchlist surges harder than the one the incident is about (a product line's burst within the
+                // brand's): it becomes the incident's subject, which is news at once.
                 target.primary = s;
                 target.windowSeconds = test.windowSeconds();
                 target.observed = test.observed();
                 target.expected = test.expected();
                 target.pValue = test.pValue();
+                target.raiseSeverity(test.observed(), test.expected());
+                target.status = RadarEvent.GROWING;
+                emit(target, RadarEvent.GROWING, t, events);
+            } else if (s.kind == SubjectKind.WATCHLIST) {
+                // Another watchlist surging is what someone asked to be told: news at once, in the related subjects.
                 target.raiseSeverity(test.observed(), test.expected());
                 target.status = RadarEvent.GROWING;
                 emit(target, RadarEvent.GROWING, t, events);

@@ -100,6 +100,34 @@ class RadarTest {
     }
 
     @Test
+    void aWatchlistBurstWithinAnotherWatchlistsOpenIncidentIsNewsAtOnce() {
+        Instant surge = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(13));
+        Instant burst = surge.plus(Duration.ofHours(1));
+        Instant end = burst.plus(Duration.ofHours(1));
+        // The brand's own surge is an open incident when the gaming line's burst starts; the gaming posts name the
+        // brand too, so the burst joins that incident (one incident, no storm) but must be announced at once.
+        SyntheticTraffic traffic = baseline(6, end)
+                .stream(DAY0, end, 12, s -> 12 * SyntheticTraffic.rhythm(s), List.of("brand"), "praise", "austin", "en",
+                        "x", SyntheticTraffic.vocabulary("n", 400), NONE)
+                .stream(DAY0, end, 4, s -> 4 * SyntheticTraffic.rhythm(s), List.of("brand", "forge-gaming"), "praise",
+                        "bratislava", "sk", "x", SyntheticTraffic.vocabulary("g", 400), NONE)
+                .stream(surge, end, 36, s -> 36, List.of("brand"), "complaint", "austin", "en", "x",
+                        SyntheticTraffic.vocabulary("c", 400), NONE)
+                .stream(burst, burst.plus(Duration.ofMinutes(10)), 40, s -> 40, List.of("brand", "forge-gaming"),
+                        "complaint", "bratislava", "sk", "x", SyntheticTraffic.vocabulary("g", 400), NONE);
+        List<RadarEvent> events = run(new Radar(RadarSettings.defaults()), traffic.observations(), end);
+        RadarEvent brand = opened(events).stream().filter(e -> e.subject().equals("brand")).findFirst()
+                .orElseThrow(() -> new AssertionError(brief(events)));
+        assertTrue(brand.detectedAt().isBefore(burst), () -> brief(events));
+        RadarEvent forge = events.stream().filter(e -> !e.detectedAt().isBefore(burst))
+                .filter(e -> e.subject().equals("forge-gaming") || e.related().contains("watchlist:forge-gaming"))
+                .findFirst().orElseThrow(() -> new AssertionError(brief(events)));
+        long delay = Duration.between(burst, forge.detectedAt()).toSeconds();
+        assertTrue(delay <= 30, () -> "announced after " + delay + " s: " + brief(events));
+        assertEquals("forge-gaming", forge.subject(), "the stronger surge leads the incident");
+    }
+
+    @Test
     void aTwoFoldRiseOfABusyTopicIsCaughtWithinFiveMinutes() {
         Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(15));
         Instant end = burst.plus(Duration.ofHours(1));
