@@ -58,6 +58,9 @@ public final class ScoringCli {
                 SentimentTrainer.run(Path.of(required(opts, "train")), Path.of(required(opts, "val")),
                         Path.of(required(opts, "out")), languageIdentifier(settings), grid, System.out);
             }
+            case "train-language-pairs" -> LanguagePairTrainer.run(Path.of(required(opts, "train")),
+                    Path.of(required(opts, "out")), settings.languages(), new NgramLanguageIdentifier(settings.languages(),
+                            settings.decoyLanguages(), settings.minLetters(), settings.maxChars(), null), System.out);
             default -> {
                 usage();
                 System.exit(2);
@@ -96,6 +99,7 @@ public final class ScoringCli {
                   bench-scoring   --in <tsv with lang,text[,lang_hint]>: ours vs Lingua vs Optimaize, posts per CPU-second
                   eval-sentiment  --data <tsv with lang,label,text>
                   eval-language   --data <tsv with lang,text>
-                  train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]""");
+                  train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]
+                  train-language-pairs --train <tsv with lang,text> --out <model file>""");
     }
 }
