@@ -69,8 +69,8 @@ score-file: ## score a TSV with a text column: make score-file IN=<tsv> OUT=<tsv
 eval-sentiment: ## sentiment accuracy/macro-F1 per language vs a lexicon baseline: make eval-sentiment [DATA=<tsv lang,label,text>]
 	$(SCORING_CLI) eval-sentiment --data $(or $(DATA),$(SHARED_DATA)/sentiment/xlmt-val.tsv)
 
-eval-language: ## language-ID accuracy/F1 per language, ours vs Lingua vs Optimaize: make eval-language [DATA=<tsv lang,text>]
-	$(SCORING_CLI) eval-language --data $(or $(DATA),$(SHARED_DATA)/language-id/lingua-sentences.tsv)
+eval-language: ## language-ID accuracy/F1 per language, ours vs Lingua vs Optimaize: make eval-language [DATA=<tsv lang,text>] [IDS=ngram,lingua-high,...]
+	$(SCORING_CLI) eval-language --data $(or $(DATA),$(SHARED_DATA)/language-id/lingua-sentences.tsv) $(if $(IDS),--identifiers $(IDS))
 
 eval-scoring: ## every figure of docs/models/evaluation.md, on ../shared/data
 	$(SCORING_CLI) eval-sentiment --data $(SHARED_DATA)/sentiment/xlmt-val.tsv
