@@ -61,7 +61,7 @@ clean: ## remove build output (keeps .run, the local infrastructure's data)
 # --- Scoring: batch scoring, evaluations and training through the service's own classes (services/scoring/bin/scoring-cli)
 SCORING_CLI := services/scoring/bin/scoring-cli
 SHARED_DATA ?= ../shared/data
-.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment eval-spikes
+.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment train-language-pairs eval-spikes
 
 score-file: ## score a TSV with a text column: make score-file IN=<tsv> OUT=<tsv>
 	$(SCORING_CLI) score-file --in $(IN) --out $(OUT)
@@ -69,8 +69,8 @@ score-file: ## score a TSV with a text column: make score-file IN=<tsv> OUT=<tsv
 eval-sentiment: ## sentiment accuracy/macro-F1 per language vs a lexicon baseline: make eval-sentiment [DATA=<tsv lang,label,text>]
 	$(SCORING_CLI) eval-sentiment --data $(or $(DATA),$(SHARED_DATA)/sentiment/xlmt-val.tsv)
 
-eval-language: ## language-ID accuracy/F1 per language, ours vs Lingua vs Optimaize: make eval-language [DATA=<tsv lang,text>]
-	$(SCORING_CLI) eval-language --data $(or $(DATA),$(SHARED_DATA)/language-id/lingua-sentences.tsv)
+eval-language: ## language-ID accuracy/F1 per language, ours vs Lingua vs Optimaize: make eval-language [DATA=<tsv lang,text>] [IDS=ngram,lingua-high,...]
+	$(SCORING_CLI) eval-language --data $(or $(DATA),$(SHARED_DATA)/language-id/lingua-sentences.tsv) $(if $(IDS),--identifiers $(IDS))
 
 eval-scoring: ## every figure of docs/models/evaluation.md, on ../shared/data
 	$(SCORING_CLI) eval-sentiment --data $(SHARED_DATA)/sentiment/xlmt-val.tsv
@@ -81,6 +81,10 @@ eval-scoring: ## every figure of docs/models/evaluation.md, on ../shared/data
 train-sentiment: ## retrain the committed sentiment model from ../shared/data/sentiment (deterministic)
 	$(SCORING_CLI) train-sentiment --train $(SHARED_DATA)/sentiment/xlmt-train.tsv \
 	  --val $(SHARED_DATA)/sentiment/xlmt-val.tsv --out services/scoring/src/main/resources/models/sentiment.bin
+
+train-language-pairs: ## retrain the committed es/pt/fr/it language pair model from ../shared/data/sentiment/xlmt-train.tsv (deterministic)
+	$(SCORING_CLI) train-language-pairs --train $(SHARED_DATA)/sentiment/xlmt-train.tsv \
+	  --out services/scoring/src/main/resources/models/language-pairs.bin
 
 # --- Crisis radar: a generated week with injected bursts through the real ingestion and scoring (docs/radar.md)
 eval-spikes: ## crisis radar: detection delay per injected burst and false alarms per day, on the real pipeline [ARGS="--days 7 --per-hour 1700"]

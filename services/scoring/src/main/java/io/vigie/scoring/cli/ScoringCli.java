@@ -35,12 +35,20 @@ public final class ScoringCli {
                 Set<String> decoys = settings.decoyLanguages();
                 int min = settings.minLetters();
                 int max = settings.maxChars();
-                List<Supplier<LanguageIdentifier>> ids = List.of(
-                        () -> new NgramLanguageIdentifier(conf, decoys, min, max),
-                        () -> new LinguaLanguageIdentifier(conf, decoys, false, min, max),
-                        () -> new LinguaLanguageIdentifier(conf, Set.of(), false, min, max),
-                        () -> new LinguaLanguageIdentifier(conf, decoys, true, min, max),
-                        () -> new OptimaizeLanguageIdentifier(conf, decoys, min));
+                Map<String, Supplier<LanguageIdentifier>> all = new java.util.LinkedHashMap<>();
+                all.put("ngram", () -> new NgramLanguageIdentifier(conf, decoys, min, max));
+                all.put("lingua-low", () -> new LinguaLanguageIdentifier(conf, decoys, false, min, max));
+                all.put("lingua-low-nodecoys", () -> new LinguaLanguageIdentifier(conf, Set.of(), false, min, max));
+                all.put("lingua-high", () -> new LinguaLanguageIdentifier(conf, decoys, true, min, max));
+                all.put("optimaize", () -> new OptimaizeLanguageIdentifier(conf, decoys, min));
+                List<Supplier<LanguageIdentifier>> ids = new java.util.ArrayList<>();
+                for (String name : opts.getOrDefault("identifiers", String.join(",", all.keySet())).split(",")) {
+                    Supplier<LanguageIdentifier> id = all.get(name.trim());
+                    if (id == null) {
+                        throw new IllegalArgumentException("unknown identifier '" + name + "' (" + all.keySet() + ")");
+                    }
+                    ids.add(id);
+                }
                 LanguageEvaluation.run(Path.of(required(opts, "data")), conf, ids, System.out);
             }
             case "score-file" -> ScoreFile.run(Path.of(required(opts, "in")), Path.of(required(opts, "out")),
@@ -58,6 +66,9 @@ public final class ScoringCli {
                 SentimentTrainer.run(Path.of(required(opts, "train")), Path.of(required(opts, "val")),
                         Path.of(required(opts, "out")), languageIdentifier(settings), grid, System.out);
             }
+            case "train-language-pairs" -> LanguagePairTrainer.run(Path.of(required(opts, "train")),
+                    Path.of(required(opts, "out")), settings.languages(), new NgramLanguageIdentifier(settings.languages(),
+                            settings.decoyLanguages(), settings.minLetters(), settings.maxChars(), null), System.out);
             default -> {
                 usage();
                 System.exit(2);
@@ -95,7 +106,8 @@ public final class ScoringCli {
                   score-file      --in <tsv with a text column> --out <tsv>
                   bench-scoring   --in <tsv with lang,text[,lang_hint]>: ours vs Lingua vs Optimaize, posts per CPU-second
                   eval-sentiment  --data <tsv with lang,label,text>
-                  eval-language   --data <tsv with lang,text>
-                  train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]""");
+                  eval-language   --data <tsv with lang,text> [--identifiers ngram,lingua-low,lingua-low-nodecoys,lingua-high,optimaize]
+                  train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]
+                  train-language-pairs --train <tsv with lang,text> --out <model file>""");
     }
 }

@@ -34,6 +34,17 @@ class LanguageIdentifiersTest {
     }
 
     @Test
+    void czechAndSlovakWithoutDiacriticsAreReadByTheFoldedTable() {
+        NgramLanguageIdentifier id = new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200);
+        assertEquals("c", NgramLanguageIdentifier.foldToAscii("č"));
+        assertEquals("zolw", NgramLanguageIdentifier.foldToAscii("żółw"));
+        assertEquals(null, NgramLanguageIdentifier.foldToAscii("ß"));
+        assertEquals("cs", id.identify("Dobry den, kdy bude k dispozici nova verze ovladace pro tiskarnu? Uz na to cekam tyden."));
+        assertEquals("sk", id.identify("Dobry den, kedy bude k dispozicii nova verzia ovladaca pre tlaciaren? Uz na to cakam tyzden."));
+        assertEquals("en", id.identify("When will the new printer driver be available? I have been waiting for a week."));
+    }
+
+    @Test
     void unknownLanguageCodesAreRefusedClearly() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new NgramLanguageIdentifier(Set.of("xx"), Set.of(), 3, 200));
