@@ -27,7 +27,7 @@ final class LanguagePairTrainer {
     static final int EPOCHS = 10;
     static final double RATE = 0.1;
     static final long SEED = 20261203L;
-    static final int FOLDS = 3;
+    static final int FOLDS = SentimentTrainer.FOLDS;
     static final double[] WEIGHTS = {0, 0.5, 1, 2, 4, 8, 16, 32};
 
     private LanguagePairTrainer() {
@@ -53,9 +53,7 @@ final class LanguagePairTrainer {
         for (int k = 0; k < FOLDS; k++) {
             List<Row> fit = new ArrayList<>();
             List<Row> held = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                ((i / 3) % FOLDS == k ? held : fit).add(rows.get(i));
-            }
+            SentimentTrainer.split(rows, k, fit, held);
             LanguagePairModel model = train(fit, "cross-validation fold " + k, 1);
             for (int w = 0; w < WEIGHTS.length; w++) {
                 LanguageIdentifier id = table.withPairs(WEIGHTS[w] == 0 ? null : model.withWeight(WEIGHTS[w]));

@@ -156,12 +156,17 @@ final class SentimentTrainer {
         for (int k = 0; k < FOLDS; k++) {
             List<Example> fit = new ArrayList<>();
             List<Example> held = new ArrayList<>();
-            for (int i = 0; i < data.size(); i++) {
-                ((i / 3) % FOLDS == k ? held : fit).add(data.get(i));
-            }
+            split(data, k, fit, held);
             sum += meanMacroF1(train(fit, p, null), held);
         }
         return sum / FOLDS;
+    }
+
+    /** Fold {@code k} of {@link #FOLDS}: rows go to folds in runs of three consecutive rows (see above). */
+    static <T> void split(List<T> rows, int k, List<T> fit, List<T> held) {
+        for (int i = 0; i < rows.size(); i++) {
+            ((i / 3) % FOLDS == k ? held : fit).add(rows.get(i));
+        }
     }
 
     static double meanMacroF1(SentimentModel model, List<Example> data) {

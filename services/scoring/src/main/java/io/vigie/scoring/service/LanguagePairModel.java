@@ -94,7 +94,7 @@ public final class LanguagePairModel {
                 for (int k = start; k < i; k++) {
                     word = (word ^ s.charAt(k)) * 0x01000193;
                 }
-                ids[size++] = mix(word) & mask;
+                ids[size++] = HashedFeatures.mix(word) & mask;
                 for (int a = 0; a < len; a++) {
                     int h = 0x811C9DC5;
                     for (int k = a; k < Math.min(len, a + CHAR_MAX); k++) {
@@ -103,7 +103,7 @@ public final class LanguagePairModel {
                         if (k == a && ch == ' ') {
                             continue; // a lone boundary
                         }
-                        ids[size++] = mix(h + 31 * (k - a)) & mask;
+                        ids[size++] = HashedFeatures.mix(h + 31 * (k - a)) & mask;
                     }
                 }
             }
@@ -159,7 +159,7 @@ public final class LanguagePairModel {
                     out.writeInt(id - last);
                     last = id;
                     for (int k = 0; k < c; k++) {
-                        out.writeShort(quantize(weights[id * c + k]));
+                        out.writeShort(HashedFeatures.quantize(weights[id * c + k]));
                     }
                 }
             }
@@ -168,7 +168,7 @@ public final class LanguagePairModel {
 
     private boolean zero(int id, int c) {
         for (int k = 0; k < c; k++) {
-            if (quantize(weights[id * c + k]) != 0) {
+            if (HashedFeatures.quantize(weights[id * c + k]) != 0) {
                 return false;
             }
         }
@@ -201,7 +201,7 @@ public final class LanguagePairModel {
             for (int i = 0; i < nonZero; i++) {
                 id += in.readInt();
                 for (int k = 0; k < c; k++) {
-                    weights[id * c + k] = in.readShort() / 4096f;
+                    weights[id * c + k] = HashedFeatures.dequantize(in.readShort());
                 }
             }
             return new LanguagePairModel(languages, bits, weights, bias, weight, provenance);
@@ -210,19 +210,6 @@ public final class LanguagePairModel {
 
     /** 16-bit fixed point with a step of 1/4096 (|w| up to 8), as stored. */
     public static float roundToStorage(float w) {
-        return quantize(w) / 4096f;
-    }
-
-    private static short quantize(float w) {
-        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(w * 4096f)));
-    }
-
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
-        return h;
+        return HashedFeatures.roundToStorage(w);
     }
 }

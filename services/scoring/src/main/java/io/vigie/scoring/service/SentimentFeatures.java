@@ -218,8 +218,8 @@ public final class SentimentFeatures {
         }
 
         void addHash(int h, float v) {
-            put(mix(h) & mask, v);
-            put(mix(h ^ langSeed) & mask, v);
+            put(HashedFeatures.mix(h) & mask, v);
+            put(HashedFeatures.mix(h ^ langSeed) & mask, v);
         }
 
         /** Character 2- to 5-grams of " word ", hashed without building substrings. */
@@ -260,14 +260,5 @@ public final class SentimentFeatures {
             }
             return new Vector(outIds, outValues);
         }
-    }
-
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
-        return h;
     }
 }

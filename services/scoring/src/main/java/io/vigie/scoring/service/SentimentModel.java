@@ -115,7 +115,7 @@ public final class SentimentModel {
                     out.writeInt(id - last);
                     last = id;
                     for (int k = 0; k < 3; k++) {
-                        out.writeShort(quantize(weights[id * 3 + k]));
+                        out.writeShort(HashedFeatures.quantize(weights[id * 3 + k]));
                     }
                 }
             }
@@ -142,7 +142,7 @@ public final class SentimentModel {
             for (int i = 0; i < nonZero; i++) {
                 id += in.readInt();
                 for (int k = 0; k < 3; k++) {
-                    weights[id * 3 + k] = dequantize(in.readShort());
+                    weights[id * 3 + k] = HashedFeatures.dequantize(in.readShort());
                 }
             }
             return new SentimentModel(bits, weights, bias, provenance);
@@ -151,14 +151,6 @@ public final class SentimentModel {
 
     /** Weights are stored as 16-bit fixed point with a step of 1/4096 (|w| up to 8). */
     public static float roundToStorage(float w) {
-        return dequantize(quantize(w));
-    }
-
-    private static short quantize(float w) {
-        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(w * 4096f)));
-    }
-
-    private static float dequantize(short q) {
-        return q / 4096f;
+        return HashedFeatures.roundToStorage(w);
     }
 }
