@@ -498,22 +498,20 @@ public final class Radar {
         if (target != null) {
             join(s, target, t);
             boolean moreSpecific = s.kind.compareTo(target.primary.kind) < 0;
-            boolean strongerWatchlist = s.kind == SubjectKind.WATCHLIST && target.primary.kind == SubjectKind.WATCHLIST
-                    && test.pValue() < target.pValue;
-            if (moreSpecific || strongerWatchlist) {
+            boolean watchlist = s.kind == SubjectKind.WATCHLIST;
+            if (moreSpecific || watchlist && target.primary.kind == SubjectKind.WATCHLIST
+                    && test.pValue() < target.pValue) {
                 // A more specific subject surges with the incident's mentions (a watchlist in a scope's surge), or a
                 // watchlist surges harder than the one the incident is about (a product line's burst within the
-                // brand's): it becomes the incident's subject, which is news at once.
+                // brand's): it becomes the incident's subject.
                 target.primary = s;
                 target.windowSeconds = test.windowSeconds();
                 target.observed = test.observed();
                 target.expected = test.expected();
                 target.pValue = test.pValue();
-                target.raiseSeverity(test.observed(), test.expected());
-                target.status = RadarEvent.GROWING;
-                emit(target, RadarEvent.GROWING, t, events);
-            } else if (s.kind == SubjectKind.WATCHLIST) {
-                // Another watchlist surging is what someone asked to be told: news at once, in the related subjects.
+            }
+            if (moreSpecific || watchlist) {
+                // News at once: a new subject, or another watchlist surging (what someone asked to be told).
                 target.raiseSeverity(test.observed(), test.expected());
                 target.status = RadarEvent.GROWING;
                 emit(target, RadarEvent.GROWING, t, events);

@@ -44,6 +44,13 @@ class RadarTest {
         return events;
     }
 
+    /** The radar written to a snapshot and read back. */
+    private static Radar roundTrip(Radar radar) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        radar.write(new DataOutputStream(bytes));
+        return Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), RadarSettings.defaults());
+    }
+
     private static String brief(List<RadarEvent> events) {
         return events.stream().map(e -> e.status() + " " + e.kind().id() + ":" + e.subject() + " at " + e.detectedAt()
                 + " observed " + e.observed() + " expected " + Math.round(e.expected() * 10) / 10.0 + " related "
@@ -197,10 +204,7 @@ class RadarTest {
 
         Radar first = new Radar(RadarSettings.defaults());
         run(first, before, cut);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        first.write(new DataOutputStream(bytes));
-        Radar restored = Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
-                RadarSettings.defaults());
+        Radar restored = roundTrip(first);
         assertEquals(first.seriesTotals(), restored.seriesTotals());
         assertEquals(first.activeIncidents(), restored.activeIncidents());
         assertFalse(restored.activeIncidents().isEmpty(), "the snapshot is taken during the incident");
@@ -277,10 +281,7 @@ class RadarTest {
         assertEquals(1L, radar.counters().get("observed"));
         assertEquals(1L, radar.counters().get("duplicates"));
         // Also after a restart from a snapshot: the recent mentions' keys are known again.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        radar.write(new DataOutputStream(bytes));
-        Radar restored = Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
-                RadarSettings.defaults());
+        Radar restored = roundTrip(radar);
         restored.observe(0, 0, o, 0);
         assertEquals(1L, restored.counters().get("duplicates"));
         restored.observe(0, 1, new Observation("x:2", t, "b", List.of("brand"), null, null, "en", "x", NONE), 0);
@@ -297,10 +298,7 @@ class RadarTest {
         Radar radar = new Radar(RadarSettings.defaults());
         run(radar, all, end);
         assertFalse(radar.seriesTotals().containsKey("term:hapax"), "pruned after three silent hours");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        radar.write(new DataOutputStream(bytes));
-        Radar restored = Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
-                RadarSettings.defaults());
+        Radar restored = roundTrip(radar);
         assertEquals(radar.offsets(), restored.offsets());
     }
 
