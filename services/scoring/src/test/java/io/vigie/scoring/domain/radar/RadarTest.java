@@ -44,6 +44,15 @@ class RadarTest {
         return events;
     }
 
+    private static final Instant ANTIVIRUS_BURST = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+
+    /** The baseline of {@code seed} with a 20-minute burst of 48 mentions a minute on partner-antivirus. */
+    private static List<Observation> antivirusBurst(long seed, Instant end) {
+        return baseline(seed, end).stream(ANTIVIRUS_BURST, ANTIVIRUS_BURST.plus(Duration.ofMinutes(20)), 48, s -> 48,
+                List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
+                SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail")).observations();
+    }
+
     /** The radar written to a snapshot and read back. */
     private static Radar roundTrip(Radar radar) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -304,11 +313,8 @@ class RadarTest {
 
     @Test
     void countsThatArriveAheadOfTheClockGiveTheSameAlertsAsAnOrderedStream() {
-        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
-        Instant end = burst.plus(Duration.ofHours(1));
-        List<Observation> all = baseline(9, end).stream(burst, burst.plus(Duration.ofMinutes(20)), 48, s -> 48,
-                List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
-                SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail")).observations();
+        Instant end = ANTIVIRUS_BURST.plus(Duration.ofHours(1));
+        List<Observation> all = antivirusBurst(9, end);
         List<RadarEvent> ordered = run(new Radar(RadarSettings.defaults()), all, end);
         // The same traffic in chunks of 30 mentions observed before the clock moves (within the buckets' lateness).
         Radar batched = new Radar(RadarSettings.defaults());
@@ -328,11 +334,8 @@ class RadarTest {
 
     @Test
     void threePartitionsDeliveredInSkewedChunksGiveTheSameAlertsAsOneOrderedStream() {
-        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
-        Instant end = burst.plus(Duration.ofHours(1));
-        List<Observation> all = baseline(10, end).stream(burst, burst.plus(Duration.ofMinutes(20)), 48, s -> 48,
-                List.of("partner-antivirus"), "technical_support", "austin", "en", "x",
-                SyntheticTraffic.vocabulary("a", 400), List.of("#shieldprofail")).observations();
+        Instant end = ANTIVIRUS_BURST.plus(Duration.ofHours(1));
+        List<Observation> all = antivirusBurst(10, end);
         List<RadarEvent> ordered = run(new Radar(RadarSettings.defaults()), all, end);
 
         // Partitions by key, consumed as Kafka does: up to 60 records of one partition, then of the next.
