@@ -45,6 +45,19 @@ public class RoutingFlow {
                 .chain(routed -> dispatch(routed.centre()));
     }
 
+    /**
+     * Routes a batch of scored messages in one transaction, publishes their decisions, then assigns what each centre
+     * concerned can, once per centre.
+     */
+    public Uni<Void> onScoredBatch(List<ScoredMention> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return routing.routeBatch(batch)
+                .call(routed -> publisher.publish(routed.decisions()))
+                .chain(routed -> dispatchAll(routed.centres()));
+    }
+
     /** Applies one presence record, publishes the released conversations, then dispatches the agent's centre(s). */
     public Uni<Void> onPresence(AgentPresence p) {
         return presence.apply(p)

@@ -2,28 +2,41 @@ package io.vigie.routing.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.vigie.apisupport.RecordBatches;
 import io.vigie.events.ScoredMention;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-/** Reads mentions.scored (group routing) and routes each message; the record is acknowledged once its decisions are published. */
+/**
+ * Reads mentions.scored (group routing) one poll at a time: routes the batch in one transaction, publishes its
+ * decisions, dispatches each centre concerned once, and acknowledges the batch after that. An unreadable record goes to
+ * mentions.scored.dlq with its reason; if the batch as a whole fails (a deadlock with another instance, a row that
+ * breaks a constraint), its records are routed again one by one, and only the ones that fail alone are dead-lettered.
+ */
 @ApplicationScoped
 public class ScoredMentionConsumer {
 
-    /** Channel of the mentions.scored topic. */
+    /** Channel of the mentions.scored topic (batch mode). */
     public static final String IN = "mentions-scored";
+    /** Channel of mentions.scored.dlq. */
+    public static final String DEAD_LETTER = "mentions-scored-dlq";
 
-    private final RoutingFlow flow;
-    private final ObjectMapper json;
+    private final RecordBatches<ScoredMention> batches;
 
-    public ScoredMentionConsumer(RoutingFlow flow, ObjectMapper json) {
-        this.flow = flow;
-        this.json = json;
+    public ScoredMentionConsumer(RoutingFlow flow, ObjectMapper json,
+            @Channel(DEAD_LETTER) MutinyEmitter<Record<String, String>> deadLetters) {
+        this.batches = new RecordBatches<>(payload -> parse(json, payload), flow::onScoredBatch, flow::onScored,
+                deadLetters, Logger.getLogger(ScoredMentionConsumer.class));
     }
 
     @Incoming(IN)
-    public Uni<Void> onScored(String payload) {
-        return Uni.createFrom().item(() -> parse(json, payload)).chain(flow::onScored);
+    public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return batches.handle(batch);
     }
 
     /** Parses and checks a mentions.scored record; a bad one fails with the reason its dead letter carries. */

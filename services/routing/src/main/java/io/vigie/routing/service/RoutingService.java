@@ -1,6 +1,7 @@
 package io.vigie.routing.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.CentreConfig;
 import io.vigie.events.ScoredMention;
@@ -57,6 +58,37 @@ public class RoutingService {
     /** Threads {@code scored} into its conversation (once, however often it is delivered) and decides its routing. */
     @WithTransaction
     public Uni<Routed> route(ScoredMention scored) {
+        return routeOne(scored);
+    }
+
+    /**
+     * The outcome of routing a batch: the centres to dispatch, each once, in the order they first appeared, and the
+     * decisions to publish, in the order they were taken.
+     */
+    public record RoutedBatch(List<String> centres, List<StoredDecision> decisions) {
+    }
+
+    /**
+     * Routes a batch of messages in one transaction, one after the other in the given order, exactly as {@link #route}
+     * would one by one: a conversation that appears twice in the batch sees its first message before its second.
+     */
+    @WithTransaction
+    public Uni<RoutedBatch> routeBatch(List<ScoredMention> batch) {
+        Set<String> centres = new LinkedHashSet<>();
+        List<StoredDecision> decisions = new ArrayList<>();
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(this::routeOne)
+                .onItem().invoke(routed -> {
+                    if (routed.centre() != null) {
+                        centres.add(routed.centre());
+                    }
+                    decisions.addAll(routed.decisions());
+                })
+                .collect().last()
+                .map(x -> new RoutedBatch(List.copyOf(centres), decisions));
+    }
+
+    private Uni<Routed> routeOne(ScoredMention scored) {
         String id = scored.mention().conversationKey();
         Instant now = clock.instant();
         String author = scored.mention().author() == null ? null : scored.mention().author().id();

@@ -6,19 +6,15 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vigie.apisupport.DeadLetters;
 import io.vigie.events.Mention;
 import io.vigie.events.ScoredMention;
 import io.vigie.scoring.service.ScoringService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +33,7 @@ public class MentionConsumer {
     /** Channel of the mentions.raw.dlq topic, for records that are not readable mentions. */
     public static final String DEAD_LETTER = "mentions-raw-dlq";
     /** Header that carries why a record was dead-lettered (same as SmallRye's dead-letter-queue strategy). */
-    public static final String REASON_HEADER = "dead-letter-reason";
+    public static final String REASON_HEADER = DeadLetters.REASON_HEADER;
 
     /** Longest mention or author key the ledgers hold ({@code scored_mention.key}, {@code author_stats.author_key}). */
     static final int MAX_KEY = 300;
@@ -88,16 +84,7 @@ public class MentionConsumer {
     }
 
     private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
-        Message<Record<String, String>> message = Message.of(Record.of(record.getKey(), record.getPayload()))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .addHeaders(new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8)),
-                                new RecordHeader("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8)),
-                                new RecordHeader("dead-letter-partition",
-                                        String.valueOf(record.getPartition()).getBytes(StandardCharsets.UTF_8)),
-                                new RecordHeader("dead-letter-offset", record.getMetadata(IncomingKafkaRecordMetadata.class)
-                                        .map(m -> String.valueOf(m.getOffset())).orElse("").getBytes(StandardCharsets.UTF_8)))
-                        .build());
-        return deadLetters.sendMessage(message);
+        return deadLetters.sendMessage(DeadLetters.of(record, reason));
     }
 
     private Mention parse(String payload) {

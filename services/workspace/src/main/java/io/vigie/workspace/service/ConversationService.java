@@ -2,6 +2,7 @@ package io.vigie.workspace.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.Mention;
 import io.vigie.events.RoutingDecision;
@@ -53,6 +54,20 @@ public class ConversationService {
      */
     @WithTransaction
     public Uni<ConversationView> apply(RoutingDecision decision) {
+        return applyOne(decision);
+    }
+
+    /**
+     * Applies a poll's decisions in one transaction, one after the other in their order, as {@link #apply} would one
+     * by one; if one fails, the whole batch is rolled back (the consumer then applies them one by one).
+     */
+    @WithTransaction
+    public Uni<Void> applyBatch(List<RoutingDecision> decisions) {
+        return Multi.createFrom().iterable(decisions).onItem().transformToUniAndConcatenate(this::applyOne)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<ConversationView> applyOne(RoutingDecision decision) {
         ScoredMention scored = decision.message();
         Mention mention = scored == null ? null : scored.mention();
         Instant now = Instant.now();

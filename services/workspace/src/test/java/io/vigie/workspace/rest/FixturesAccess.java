@@ -14,4 +14,10 @@ public final class FixturesAccess {
         return Fixtures.decision(thread, thread, "montpellier", "x:@NordlysCare_FR", lang, text, label, score,
                 Instant.parse("2026-11-22T10:00:00Z"));
     }
+
+    /** A customer's post {@code nativeId} in {@code thread}, routed to montpellier. */
+    public static RoutingDecision reply(String nativeId, String thread, String lang, String text) {
+        return Fixtures.decision(nativeId, thread, "montpellier", "x:@NordlysCare_FR", lang, text, "negative", -0.5,
+                Instant.parse("2026-11-22T10:05:00Z"));
+    }
 }

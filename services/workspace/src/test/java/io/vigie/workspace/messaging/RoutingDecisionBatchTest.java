@@ -1,0 +1,73 @@
+package io.vigie.workspace.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.events.RoutingDecision;
+import io.vigie.events.Topics;
+import io.vigie.testsupport.InfraTestResource;
+import io.vigie.testsupport.KafkaTestClient;
+import io.vigie.testsupport.TestTopics;
+import io.vigie.testsupport.Tokens;
+import io.vigie.testsupport.TopicWatcher;
+import io.vigie.workspace.rest.FixturesAccess;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poll of conversations.routed is applied in one transaction; a decision that cannot be applied fails that
+ * transaction, and is then dead-lettered alone with its reason while the others of its poll are applied.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
+class RoutingDecisionBatchTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aDecisionThatCannotBeAppliedIsDeadLetteredAloneAndItsPollIsApplied() throws Exception {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String unknown = "x:" + UUID.randomUUID();
+        RoutingDecision a1 = FixturesAccess.decision(a, "fr", "Mon écran reste noir", "negative", -0.7);
+        RoutingDecision a2 = FixturesAccess.reply(a + "-2", a, "fr", "Toujours noir ce matin");
+        RoutingDecision b1 = FixturesAccess.decision(b, "fr", "Où est ma commande ?", "negative", -0.4);
+        // a decision without a message for a conversation the workspace never saw: it cannot be applied
+        RoutingDecision orphan = new RoutingDecision(RoutingDecision.VERSION, unknown, "queued", "montpellier", "general",
+                40, true, List.of("re-routed by the clock"), null, null, Instant.now());
+        String dlq = TestTopics.topic(Topics.CONVERSATIONS_ROUTED) + ".dlq";
+        try (TopicWatcher dead = new TopicWatcher(dlq); KafkaTestClient kafka = new KafkaTestClient()) {
+            // one key, hence one partition and, sent together, one poll: the orphan in the middle of the others
+            String topic = TestTopics.topic(Topics.CONVERSATIONS_ROUTED);
+            List<Map.Entry<String, String>> poll = new ArrayList<>();
+            for (RoutingDecision d : List.of(a1, b1, orphan, a2, a1)) {
+                poll.add(Map.entry("batch-" + a, json.writeValueAsString(d)));
+            }
+            kafka.sendAll(topic, poll);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !dead.withKey("batch-" + a).isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                    .oauth2(Tokens.forUser("agent-montpellier")).get("/api/conversations/" + a1.conversationId())
+                    .then().statusCode(200).body("messages.size()", equalTo(2))
+                    .body("conversation.lastText", equalTo("Toujours noir ce matin")));
+            given().auth().oauth2(Tokens.forUser("agent-montpellier")).get("/api/conversations/" + b1.conversationId())
+                    .then().statusCode(200).body("messages.size()", equalTo(1));
+            List<TopicWatcher.Seen> letters = dead.withKey("batch-" + a);
+            assertEquals(1, letters.size(), letters.toString());
+            assertTrue(letters.get(0).value().contains(unknown), letters.get(0).value());
+            assertTrue(letters.get(0).reason().contains("does not know"), letters.get(0).reason());
+        }
+    }
+}
