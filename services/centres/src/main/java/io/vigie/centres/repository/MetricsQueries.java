@@ -2,9 +2,12 @@ package io.vigie.centres.repository;
 
 import static io.vigie.centres.repository.MetricsWriter.odt;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vigie.centres.domain.Figures.RisingTerm;
 import io.vigie.centres.domain.Figures.Slice;
@@ -105,17 +108,31 @@ public class MetricsQueries {
         });
     }
 
-    /** One row per bucket, network, language and topic of a scope (the CSV export). */
-    public Uni<List<Row>> rows(String scope, Instant from, Instant to, String granularity) {
+    /**
+     * One row per bucket, network, language and topic of a scope (the CSV export), in that order, read through a
+     * server-side cursor {@code fetchSize} rows at a time as the subscriber asks for them: memory stays bounded
+     * whatever the period. The cursor lives in a read-only transaction on a connection of its own, rolled back and
+     * released when the stream completes, fails or is cancelled (a client that goes away).
+     */
+    public Multi<Row> rows(String scope, Instant from, Instant to, String granularity, int fetchSize) {
         String sql = """
                 select bucket, network, language, topic, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s
                 from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and centre = $4
                 group by bucket, network, language, topic order by bucket, network, language, topic""";
-        return pool.preparedQuery(sql).execute(Tuple.of(granularity, odt(from), odt(to), scope)).map(rows -> {
-            List<Row> out = new ArrayList<>();
-            rows.forEach(out::add);
-            return out;
-        });
+        Tuple args = Tuple.of(granularity, odt(from), odt(to), scope);
+        return Multi.createFrom().resourceFromUni(() -> pool.getConnection().chain(conn -> conn.begin()
+                .map(tx -> new Cursor(conn, tx)).onFailure().call(conn::close)),
+                cursor -> cursor.conn().prepare(sql).onItem()
+                        .transformToMulti(statement -> statement.createStream(fetchSize, args).toMulti()))
+                .withFinalizer(MetricsQueries::release);
+    }
+
+    private static Uni<Void> release(Cursor cursor) {
+        return cursor.tx().rollback().onFailure().recoverWithNull().chain(() -> cursor.conn().close());
+    }
+
+    /** A connection and the transaction its cursor lives in. */
+    private record Cursor(SqlConnection conn, Transaction tx) {
     }
 
     /** First response times of the conversations first answered in the period ({@code centre} null = all). */
