@@ -71,15 +71,19 @@ public class MetricsQueries {
         return Duration.between(from, to).compareTo(MINUTE_BUCKETS_UP_TO) <= 0 ? "minute" : "hour";
     }
 
-    /** Volume sums of a scope broken down by {@code dimension} (or one total row with key '' when null). */
+    /**
+     * Volume sums of a scope broken down by {@code dimension} (or one total row with key '' when null), from the
+     * per-dimension rollup (ADR 0092): the centres of {@code *} are the centres' own totals.
+     */
     public Uni<List<Slice>> breakdown(String scope, Instant from, Instant to, String dimension) {
-        String key = column(dimension);
-        String where = "*".equals(scope) && "centre".equals(dimension) ? "centre <> '*'" : "centre = $4";
-        String sql = "select " + key + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s "
-                + "from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and " + where
+        column(dimension);
+        boolean byCentre = "*".equals(scope) && "centre".equals(dimension);
+        String sql = "select " + ("centre".equals(dimension) ? "centre" : "key") + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, "
+                + "sum(score_sum) s from volume_rollup where granularity = $1 and bucket >= $2 and bucket < $3 and "
+                + (byCentre ? "centre <> '*' and dimension = ''" : "centre = $4 and dimension = $5")
                 + " group by k order by m desc, k";
-        Tuple args = where.contains("$4") ? Tuple.of(granularity(from, to), odt(from), odt(to), scope)
-                : Tuple.of(granularity(from, to), odt(from), odt(to));
+        Tuple args = byCentre ? Tuple.of(granularity(from, to), odt(from), odt(to))
+                : Tuple.of(granularity(from, to), odt(from), odt(to), scope, rollupDimension(dimension));
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             List<Slice> out = new ArrayList<>();
             for (Row r : rows) {
@@ -89,15 +93,18 @@ public class MetricsQueries {
         });
     }
 
-    /** Per-bucket sums of a scope, optionally broken down by a dimension, in bucket order. */
+    /** Per-bucket sums of a scope, optionally broken down by a dimension, in bucket order (from the rollup). */
     public Uni<List<Point>> series(String scope, Instant from, Instant to, String granularity, String dimension) {
-        String key = dimension == null ? "''" : column(dimension);
+        if (dimension != null) {
+            column(dimension);
+        }
         boolean byCentre = "*".equals(scope) && "centre".equals(dimension);
-        String sql = "select bucket, " + key + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s "
-                + "from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and "
-                + (byCentre ? "centre <> '*'" : "centre = $4") + " group by bucket, k order by bucket, k";
+        String sql = "select bucket, " + ("centre".equals(dimension) ? "centre" : "key") + " as k, sum(mentions) m, sum(positive) p, "
+                + "sum(negative) n, sum(score_sum) s from volume_rollup where granularity = $1 and bucket >= $2 and bucket < $3 and "
+                + (byCentre ? "centre <> '*' and dimension = ''" : "centre = $4 and dimension = $5")
+                + " group by bucket, k order by bucket, k";
         Tuple args = byCentre ? Tuple.of(granularity, odt(from), odt(to))
-                : Tuple.of(granularity, odt(from), odt(to), scope);
+                : Tuple.of(granularity, odt(from), odt(to), scope, dimension == null ? "" : rollupDimension(dimension));
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             List<Point> out = new ArrayList<>();
             for (Row r : rows) {
@@ -106,6 +113,11 @@ public class MetricsQueries {
             }
             return out;
         });
+    }
+
+    /** The rollup rows of a dimension: by centre reads each centre's totals (dimension ''), keyed by the centre column. */
+    private static String rollupDimension(String dimension) {
+        return "centre".equals(dimension) ? "" : dimension;
     }
 
     /**

@@ -69,12 +69,39 @@ class MetricsWriterTest {
         assertEquals(400, batchFresh);
         // A batch of mentions all seen before counts nothing.
         assertEquals(0, writer.scoredBatch(b.subList(0, 50)).await().indefinitely());
-        for (String table : List.of("volume", "term", "space", "question", "seen")) {
+        for (String table : List.of("volume", "rollup", "term", "space", "question", "seen")) {
             List<String> one = rows(table, ONE_BY_ONE, Duration.ZERO);
             List<String> many = rows(table, BATCHED, Duration.ofDays(1));
             assertFalse(one.isEmpty(), table);
             assertEquals(one, many, table);
         }
+    }
+
+    @Test
+    void theRollupHoldsEachDimensionsSumsOfTheVolumeBuckets() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        Instant t0 = Instant.parse("2026-09-14T10:00:00Z");
+        List<ScoredMention> mentions = mentions("r" + run, t0);
+        for (ScoredMention s : mentions.subList(0, 100)) {
+            writer.scored(s, Terms.of(s.mention().text())).await().indefinitely();
+        }
+        writer.scoredBatch(mentions.subList(100, mentions.size())).await().indefinitely();
+        for (String dimension : List.of("network", "language", "topic", "product_line")) {
+            String fromBuckets = "select granularity, bucket, centre, '" + dimension + "', " + dimension + ", sum(mentions), "
+                    + "sum(positive), sum(negative), round(sum(score_sum)::numeric, 9) from volume_bucket "
+                    + "where bucket >= ? and bucket < ? group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5";
+            String fromRollup = "select granularity, bucket, centre, dimension, key, mentions, positive, negative, "
+                    + "round(score_sum::numeric, 9) from volume_rollup where bucket >= ? and bucket < ? and dimension = '"
+                    + dimension + "' order by 1, 2, 3, 4, 5";
+            assertEquals(query(fromBuckets, t0, Duration.ZERO), query(fromRollup, t0, Duration.ZERO), dimension);
+        }
+        String totals = "select granularity, bucket, centre, sum(mentions), sum(positive), sum(negative), "
+                + "round(sum(score_sum)::numeric, 9) from volume_bucket where bucket >= ? and bucket < ? group by 1, 2, 3 order by 1, 2, 3";
+        String rollupTotals = "select granularity, bucket, centre, mentions, positive, negative, round(score_sum::numeric, 9) "
+                + "from volume_rollup where bucket >= ? and bucket < ? and dimension = '' order by 1, 2, 3";
+        List<String> expected = query(totals, t0, Duration.ZERO);
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, query(rollupTotals, t0, Duration.ZERO));
     }
 
     /** 400 mentions over two hours, and 20 redeliveries among them. */
@@ -106,6 +133,8 @@ class MetricsWriterTest {
             case "volume" -> "select granularity, bucket, centre, network, language, topic, product_line, mentions, positive, "
                     + "negative, round(score_sum::numeric, 9) from volume_bucket where bucket >= ? and bucket < ? "
                     + "order by 1, 2, 3, 4, 5, 6, 7";
+            case "rollup" -> "select granularity, bucket, centre, dimension, key, mentions, positive, negative, "
+                    + "round(score_sum::numeric, 9) from volume_rollup where bucket >= ? and bucket < ? order by 1, 2, 3, 4, 5";
             case "term" -> "select granularity, bucket, term, mentions from term_bucket where bucket >= ? and bucket < ? "
                     + "order by 1, 2, 3";
             case "space" -> "select granularity, bucket, space, network, mentions, positive, negative, "
@@ -115,6 +144,10 @@ class MetricsWriterTest {
             default -> "select source, substring(mention_key from position('-' in mention_key)), created_at, text "
                     + "from mention_seen where created_at >= ? and created_at < ? order by 2";
         };
+        return query(sql, from, shift);
+    }
+
+    private static List<String> query(String sql, Instant from, Duration shift) throws SQLException {
         Infra infra = Infra.get();
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
