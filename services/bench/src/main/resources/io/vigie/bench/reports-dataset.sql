@@ -8,7 +8,7 @@ set maintenance_work_mem = '512MB'
 ;
 set synchronous_commit = off
 ;
-truncate mention_seen, volume_bucket, term_bucket, space_bucket, question_bucket, conversation_fact, reply_fact,
+truncate mention_seen, volume_bucket, volume_rollup, term_bucket, space_bucket, question_bucket, conversation_fact, reply_fact,
     incident, agent_presence
 ;
 drop table if exists bench_m
@@ -64,12 +64,25 @@ select 'scored', network || ':' || i, created_at, text from bench_m
 insert into mention_seen (source, mention_key, created_at, text)
 select 'routed', network || ':' || i, created_at, text from bench_m
 ;
+-- The rollup trigger (one row at a time) is off for the bulk load; the rollup is then written in bulk, as the
+-- service's migration V7 backfills it.
+alter table volume_bucket disable trigger volume_rollup_add
+;
 insert into volume_bucket (granularity, bucket, centre, network, language, topic, product_line, mentions, positive, negative, score_sum)
 select g.name, date_trunc(g.unit, created_at), c.centre, network, language, topic, product_line, count(*),
        count(*) filter (where sentiment = 'positive'), count(*) filter (where sentiment = 'negative'), sum(score)
 from bench_m cross join (values ('minute', 'minute'), ('hour', 'hour')) g(name, unit)
      cross join lateral (values ('*'), (bench_m.centre)) c(centre)
 group by 1, 2, 3, 4, 5, 6, 7
+;
+alter table volume_bucket enable trigger volume_rollup_add
+;
+insert into volume_rollup (granularity, bucket, centre, dimension, key, mentions, positive, negative, score_sum)
+select granularity, bucket, centre, d.dimension, d.key, sum(mentions), sum(positive), sum(negative), sum(score_sum)
+from volume_bucket
+     cross join lateral (values ('', ''), ('network', network), ('language', language), ('topic', topic),
+                                ('product_line', product_line)) d(dimension, key)
+group by 1, 2, 3, 4, 5
 ;
 insert into term_bucket (granularity, bucket, term, mentions)
 select g.name, date_trunc(g.unit, created_at), t.term, count(*)

@@ -32,6 +32,19 @@ public interface CentresConfig {
     /** The spaces map. */
     Spaces spaces();
 
+    /** Report exports. */
+    Reports reports();
+
+    /** Report export settings. */
+    interface Reports {
+        /**
+         * Rows the CSV export reads per database cursor fetch, and lines per written chunk: the export holds about
+         * this many rows in memory whatever the period (ADR 0090).
+         */
+        @WithDefault("1000")
+        int csvFetchSize();
+    }
+
     /** Spaces map settings. */
     interface Spaces {
         /** More spaces than this on one network flags the network as crowded (a brand's ~45 accounts on X). */

@@ -2,9 +2,12 @@ package io.vigie.centres.repository;
 
 import static io.vigie.centres.repository.MetricsWriter.odt;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vigie.centres.domain.Figures.RisingTerm;
 import io.vigie.centres.domain.Figures.Slice;
@@ -68,15 +71,19 @@ public class MetricsQueries {
         return Duration.between(from, to).compareTo(MINUTE_BUCKETS_UP_TO) <= 0 ? "minute" : "hour";
     }
 
-    /** Volume sums of a scope broken down by {@code dimension} (or one total row with key '' when null). */
+    /**
+     * Volume sums of a scope broken down by {@code dimension} (or one total row with key '' when null), from the
+     * per-dimension rollup (ADR 0092): the centres of {@code *} are the centres' own totals.
+     */
     public Uni<List<Slice>> breakdown(String scope, Instant from, Instant to, String dimension) {
-        String key = column(dimension);
-        String where = "*".equals(scope) && "centre".equals(dimension) ? "centre <> '*'" : "centre = $4";
-        String sql = "select " + key + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s "
-                + "from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and " + where
+        column(dimension);
+        boolean byCentre = "*".equals(scope) && "centre".equals(dimension);
+        String sql = "select " + ("centre".equals(dimension) ? "centre" : "key") + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, "
+                + "sum(score_sum) s from volume_rollup where granularity = $1 and bucket >= $2 and bucket < $3 and "
+                + (byCentre ? "centre <> '*' and dimension = ''" : "centre = $4 and dimension = $5")
                 + " group by k order by m desc, k";
-        Tuple args = where.contains("$4") ? Tuple.of(granularity(from, to), odt(from), odt(to), scope)
-                : Tuple.of(granularity(from, to), odt(from), odt(to));
+        Tuple args = byCentre ? Tuple.of(granularity(from, to), odt(from), odt(to))
+                : Tuple.of(granularity(from, to), odt(from), odt(to), scope, rollupDimension(dimension));
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             List<Slice> out = new ArrayList<>();
             for (Row r : rows) {
@@ -86,15 +93,18 @@ public class MetricsQueries {
         });
     }
 
-    /** Per-bucket sums of a scope, optionally broken down by a dimension, in bucket order. */
+    /** Per-bucket sums of a scope, optionally broken down by a dimension, in bucket order (from the rollup). */
     public Uni<List<Point>> series(String scope, Instant from, Instant to, String granularity, String dimension) {
-        String key = dimension == null ? "''" : column(dimension);
+        if (dimension != null) {
+            column(dimension);
+        }
         boolean byCentre = "*".equals(scope) && "centre".equals(dimension);
-        String sql = "select bucket, " + key + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s "
-                + "from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and "
-                + (byCentre ? "centre <> '*'" : "centre = $4") + " group by bucket, k order by bucket, k";
+        String sql = "select bucket, " + ("centre".equals(dimension) ? "centre" : "key") + " as k, sum(mentions) m, sum(positive) p, "
+                + "sum(negative) n, sum(score_sum) s from volume_rollup where granularity = $1 and bucket >= $2 and bucket < $3 and "
+                + (byCentre ? "centre <> '*' and dimension = ''" : "centre = $4 and dimension = $5")
+                + " group by bucket, k order by bucket, k";
         Tuple args = byCentre ? Tuple.of(granularity, odt(from), odt(to))
-                : Tuple.of(granularity, odt(from), odt(to), scope);
+                : Tuple.of(granularity, odt(from), odt(to), scope, dimension == null ? "" : rollupDimension(dimension));
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             List<Point> out = new ArrayList<>();
             for (Row r : rows) {
@@ -105,17 +115,36 @@ public class MetricsQueries {
         });
     }
 
-    /** One row per bucket, network, language and topic of a scope (the CSV export). */
-    public Uni<List<Row>> rows(String scope, Instant from, Instant to, String granularity) {
+    /** The rollup rows of a dimension: by centre reads each centre's totals (dimension ''), keyed by the centre column. */
+    private static String rollupDimension(String dimension) {
+        return "centre".equals(dimension) ? "" : dimension;
+    }
+
+    /**
+     * One row per bucket, network, language and topic of a scope (the CSV export), in that order, read through a
+     * server-side cursor {@code fetchSize} rows at a time as the subscriber asks for them: memory stays bounded
+     * whatever the period. The cursor lives in a read-only transaction on a connection of its own, rolled back and
+     * released when the stream completes, fails or is cancelled (a client that goes away).
+     */
+    public Multi<Row> rows(String scope, Instant from, Instant to, String granularity, int fetchSize) {
         String sql = """
                 select bucket, network, language, topic, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s
                 from volume_bucket where granularity = $1 and bucket >= $2 and bucket < $3 and centre = $4
                 group by bucket, network, language, topic order by bucket, network, language, topic""";
-        return pool.preparedQuery(sql).execute(Tuple.of(granularity, odt(from), odt(to), scope)).map(rows -> {
-            List<Row> out = new ArrayList<>();
-            rows.forEach(out::add);
-            return out;
-        });
+        Tuple args = Tuple.of(granularity, odt(from), odt(to), scope);
+        return Multi.createFrom().resourceFromUni(() -> pool.getConnection().chain(conn -> conn.begin()
+                .map(tx -> new Cursor(conn, tx)).onFailure().call(conn::close)),
+                cursor -> cursor.conn().prepare(sql).onItem()
+                        .transformToMulti(statement -> statement.createStream(fetchSize, args).toMulti()))
+                .withFinalizer(MetricsQueries::release);
+    }
+
+    private static Uni<Void> release(Cursor cursor) {
+        return cursor.tx().rollback().onFailure().recoverWithNull().chain(() -> cursor.conn().close());
+    }
+
+    /** A connection and the transaction its cursor lives in. */
+    private record Cursor(SqlConnection conn, Transaction tx) {
     }
 
     /** First response times of the conversations first answered in the period ({@code centre} null = all). */

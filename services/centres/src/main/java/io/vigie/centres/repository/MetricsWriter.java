@@ -2,6 +2,7 @@ package io.vigie.centres.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vigie.events.AgentPresence;
@@ -14,16 +15,26 @@ import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Sentiment;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Write side of the live metrics: upserts into the per-minute and per-hour buckets and the fact tables, each
- * event in one transaction and counted once (ledgers keyed by natural ids absorb redeliveries, ADR 0003).
+ * event (or each batch of scored mentions, ADR 0091) in one transaction and counted once (ledgers keyed by natural
+ * ids absorb redeliveries, ADR 0003).
  * Plain SQL through the reactive client, because every write is an {@code insert ... on conflict} upsert.
  */
 @ApplicationScoped
@@ -121,6 +132,35 @@ public class MetricsWriter {
                 capacity = excluded.capacity, at = excluded.at
             where a.at <= excluded.at""";
 
+    private static final String SEEN_BATCH = """
+            insert into mention_seen (source, mention_key, created_at, text)
+            select $1, k, c, t from unnest($2::varchar[], $3::timestamptz[], $4::varchar[]) as u(k, c, t)
+            on conflict do nothing returning mention_key""";
+    private static final String VOLUME_BATCH = """
+            insert into volume_bucket as v (granularity, bucket, centre, network, language, topic, product_line,
+                mentions, positive, negative, score_sum)
+            select * from unnest($1::varchar[], $2::timestamptz[], $3::varchar[], $4::varchar[], $5::varchar[],
+                $6::varchar[], $7::varchar[], $8::bigint[], $9::bigint[], $10::bigint[], $11::float8[])
+            on conflict (granularity, centre, bucket, network, language, topic, product_line) do update set
+                mentions = v.mentions + excluded.mentions, positive = v.positive + excluded.positive,
+                negative = v.negative + excluded.negative, score_sum = v.score_sum + excluded.score_sum""";
+    private static final String TERM_BATCH = """
+            insert into term_bucket as t (granularity, bucket, term, mentions)
+            select * from unnest($1::varchar[], $2::timestamptz[], $3::varchar[], $4::bigint[])
+            on conflict (granularity, bucket, term) do update set mentions = t.mentions + excluded.mentions""";
+    private static final String SPACE_BATCH = """
+            insert into space_bucket as b (granularity, bucket, space, network, mentions, positive, negative, score_sum)
+            select * from unnest($1::varchar[], $2::timestamptz[], $3::varchar[], $4::varchar[], $5::bigint[],
+                $6::bigint[], $7::bigint[], $8::float8[])
+            on conflict (granularity, bucket, space) do update set mentions = b.mentions + excluded.mentions,
+                positive = b.positive + excluded.positive, negative = b.negative + excluded.negative,
+                score_sum = b.score_sum + excluded.score_sum""";
+    private static final String QUESTION_BATCH = """
+            insert into question_bucket as q (bucket, product_line, topic, signature, mentions, example)
+            select * from unnest($1::timestamptz[], $2::varchar[], $3::varchar[], $4::varchar[], $5::bigint[],
+                $6::varchar[])
+            on conflict (bucket, product_line, topic, signature) do update set mentions = q.mentions + excluded.mentions""";
+
     private final Pool pool;
 
     public MetricsWriter(Pool pool) {
@@ -143,6 +183,165 @@ public class MetricsWriter {
             }
             return all.replaceWith(true);
         }));
+    }
+
+    /**
+     * Counts a batch of mentions heard in one transaction, with the same rows and sums as {@link #scored} called for
+     * each in turn: the ledger takes the new ones (a key seen before, or twice in the batch, counts once: the first
+     * occurrence), their buckets are summed in memory and written by one multi-row upsert per table, in key order
+     * (a stable lock order). The first mention of a new space or question bucket sets its network or example, as one
+     * by one. Returns how many mentions were new.
+     */
+    public Uni<Integer> scoredBatch(List<ScoredMention> batch) {
+        Map<String, ScoredMention> byKey = new LinkedHashMap<>();
+        for (ScoredMention s : batch) {
+            byKey.putIfAbsent(s.mention().key(), s);
+        }
+        List<ScoredMention> distinct = new ArrayList<>(byKey.values());
+        String[] keys = new String[distinct.size()];
+        OffsetDateTime[] at = new OffsetDateTime[keys.length];
+        String[] texts = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            ScoredMention s = distinct.get(i);
+            keys[i] = s.mention().key();
+            at[i] = odt(s.mention().createdAt());
+            texts[i] = sample(s.mention().text());
+        }
+        return pool.withTransaction(conn -> conn.preparedQuery(SEEN_BATCH).execute(Tuple.of("scored", keys, at, texts))
+                .chain(rows -> {
+                    Set<String> fresh = new HashSet<>();
+                    for (Row r : rows) {
+                        fresh.add(r.getString(0));
+                    }
+                    List<ScoredMention> counted = distinct.stream().filter(s -> fresh.contains(s.mention().key())).toList();
+                    if (counted.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    BatchSums sums = BatchSums.of(counted);
+                    return upsert(conn, VOLUME_BATCH, sums.volume, VOLUME_COLUMNS, Sum::volumeRow)
+                            .chain(() -> upsert(conn, TERM_BATCH, sums.terms, TERM_COLUMNS, Sum::termRow))
+                            .chain(() -> upsert(conn, SPACE_BATCH, sums.spaces, SPACE_COLUMNS, Sum::spaceRow))
+                            .chain(() -> upsert(conn, QUESTION_BATCH, sums.questions, QUESTION_COLUMNS, Sum::questionRow))
+                            .replaceWith(counted.size());
+                }));
+    }
+
+    private static final Class<?>[] VOLUME_COLUMNS = { String.class, OffsetDateTime.class, String.class, String.class,
+            String.class, String.class, String.class, Long.class, Long.class, Long.class, Double.class };
+    private static final Class<?>[] TERM_COLUMNS = { String.class, OffsetDateTime.class, String.class, Long.class };
+    private static final Class<?>[] SPACE_COLUMNS = { String.class, OffsetDateTime.class, String.class, String.class,
+            Long.class, Long.class, Long.class, Double.class };
+    private static final Class<?>[] QUESTION_COLUMNS = { OffsetDateTime.class, String.class, String.class, String.class,
+            Long.class, String.class };
+
+    /** One multi-row upsert: each sum becomes a row ({@code row}), the rows one array per column. */
+    private static Uni<Void> upsert(SqlConnection conn, String sql, SortedMap<String, Sum> rows, Class<?>[] columns,
+            Function<Sum, Object[]> row) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Object[] arrays = new Object[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            arrays[c] = Array.newInstance(columns[c], rows.size());
+        }
+        int i = 0;
+        for (Sum sum : rows.values()) {
+            Object[] values = row.apply(sum);
+            for (int c = 0; c < columns.length; c++) {
+                Array.set(arrays[c], i, values[c]);
+            }
+            i++;
+        }
+        return conn.preparedQuery(sql).execute(Tuple.from(arrays)).replaceWithVoid();
+    }
+
+    /** Running sums of one bucket row: its key columns, the first mention's extra column, and the counts. */
+    private static final class Sum {
+        private final Object[] key;
+        private final String extra;
+        private long mentions;
+        private long positive;
+        private long negative;
+        private double scoreSum;
+
+        Sum(Object[] key, String extra) {
+            this.key = key;
+            this.extra = extra;
+        }
+
+        void add(long positive, long negative, double score) {
+            mentions++;
+            this.positive += positive;
+            this.negative += negative;
+            this.scoreSum += score;
+        }
+
+        Object[] volumeRow() {
+            return new Object[] { key[0], key[1], key[2], key[3], key[4], key[5], key[6], mentions, positive, negative, scoreSum };
+        }
+
+        Object[] termRow() {
+            return new Object[] { key[0], key[1], key[2], mentions };
+        }
+
+        Object[] spaceRow() {
+            return new Object[] { key[0], key[1], key[2], extra, mentions, positive, negative, scoreSum };
+        }
+
+        Object[] questionRow() {
+            return new Object[] { key[0], key[1], key[2], key[3], mentions, extra };
+        }
+    }
+
+    /** The bucket rows of a batch of new mentions, summed per key, the same rules as the one-by-one writes. */
+    private static final class BatchSums {
+        final SortedMap<String, Sum> volume = new TreeMap<>();
+        final SortedMap<String, Sum> terms = new TreeMap<>();
+        final SortedMap<String, Sum> spaces = new TreeMap<>();
+        final SortedMap<String, Sum> questions = new TreeMap<>();
+
+        static BatchSums of(List<ScoredMention> mentions) {
+            BatchSums b = new BatchSums();
+            for (ScoredMention s : mentions) {
+                b.add(s);
+            }
+            return b;
+        }
+
+        private void add(ScoredMention s) {
+            Instant at = s.mention().createdAt();
+            String label = s.sentiment() == null ? Sentiment.NEUTRAL : s.sentiment().label();
+            double score = s.sentiment() == null ? 0 : s.sentiment().score();
+            long pos = Sentiment.POSITIVE.equals(label) ? 1L : 0L;
+            long neg = Sentiment.NEGATIVE.equals(label) ? 1L : 0L;
+            String network = s.mention().network();
+            String space = s.mention().space();
+            Set<String> words = Terms.of(s.mention().text());
+            for (ChronoUnit unit : GRANULARITIES) {
+                OffsetDateTime b = bucket(at, unit);
+                sum(volume, new Object[] { name(unit), b, ALL, network, orEmpty(s.language()), orEmpty(s.topic()),
+                        orEmpty(s.productLine()) }, null).add(pos, neg, score);
+                for (String term : words) {
+                    sum(terms, new Object[] { name(unit), b, term }, null).add(0, 0, 0);
+                }
+                if (space != null && !space.isBlank()) {
+                    sum(spaces, new Object[] { name(unit), b, space }, network).add(pos, neg, score);
+                }
+            }
+            String signature = Terms.questionSignature(s.mention().text());
+            if (signature != null) {
+                sum(questions, new Object[] { bucket(at, ChronoUnit.HOURS), orEmpty(s.productLine()), orEmpty(s.topic()),
+                        signature }, sample(s.mention().text())).add(0, 0, 0);
+            }
+        }
+
+        private static Sum sum(SortedMap<String, Sum> into, Object[] key, String extra) {
+            StringBuilder k = new StringBuilder();
+            for (Object part : key) {
+                k.append(part instanceof OffsetDateTime t ? String.format("%020d", t.toEpochSecond()) : part).append('\u0000');
+            }
+            return into.computeIfAbsent(k.toString(), x -> new Sum(key, extra));
+        }
     }
 
     /** Records a routing decision: the conversation's latest placement, and its message counted for the centre once. */
@@ -192,6 +391,11 @@ public class MetricsWriter {
     public Uni<Void> presence(AgentPresence p) {
         return pool.preparedQuery(PRESENCE)
                 .execute(Tuple.of(p.agentId(), p.centre(), p.status(), p.capacity(), odt(p.at()))).replaceWithVoid();
+    }
+
+    /** The first 280 characters of a text, as the ledger and the question examples keep it. */
+    private static String sample(String text) {
+        return text != null && text.length() > 280 ? text.substring(0, 280) : text;
     }
 
     private Uni<Boolean> seen(SqlConnection conn, String source, ScoredMention s) {

@@ -14,9 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestMulti;
 
 /** Reports over any period as JSON or CSV: supervisors for their centre, admins for any centre or everything ({@code *}). */
 @Path("/api/reports")
@@ -68,14 +68,21 @@ public class ReportResource {
         return reports.questions(p.from(), p.to());
     }
 
+    /**
+     * The CSV export, streamed in chunks (chunked transfer encoding) as the database cursor yields rows, so a long
+     * period never sits in memory whole. Access and the period are checked before the first byte is written; a
+     * database failure after that can only cut the response short.
+     */
     @GET
     @Path("/csv")
     @Produces(CSV)
-    public Uni<Response> csv(@QueryParam("scope") String scope, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public RestMulti<String> csv(@QueryParam("scope") String scope, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         String allowed = access.reportScope(identity, scope);
         Period p = Period.parse(from, to, clock.instant());
-        return reports.csv(allowed, p.from(), p.to()).map(body -> Response.ok(body, CSV + "; charset=UTF-8")
+        return RestMulti.fromMultiData(reports.csv(allowed, p.from(), p.to()))
+                .header("Content-Type", CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"vigie-" + ("*".equals(allowed) ? "all" : allowed) + ".csv\"")
-                .build());
+                .build();
     }
 }

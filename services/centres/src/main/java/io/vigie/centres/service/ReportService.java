@@ -1,24 +1,32 @@
 package io.vigie.centres.service;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vigie.centres.config.CentresConfig;
 import io.vigie.centres.domain.Figures;
 import io.vigie.centres.domain.Report;
 import io.vigie.centres.repository.MetricsQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 /** Reports over a period: the figures and their series as JSON, the per-bucket breakdown as CSV. */
 @ApplicationScoped
 public class ReportService {
 
+    private static final Pattern FORMULA = Pattern.compile("[=+@-]");
+    private static final Pattern NEEDS_QUOTES = Pattern.compile("[\",\n\r]");
+
     private final MetricsService metrics;
     private final MetricsQueries queries;
+    private final CentresConfig config;
 
-    public ReportService(MetricsService metrics, MetricsQueries queries) {
+    public ReportService(MetricsService metrics, MetricsQueries queries, CentresConfig config) {
         this.metrics = metrics;
         this.queries = queries;
+        this.config = config;
     }
 
     /** The figures of {@code scope} over [from, to) and the per-bucket totals. */
@@ -33,26 +41,40 @@ public class ReportService {
         return queries.questions(from.truncatedTo(ChronoUnit.HOURS), end, 20);
     }
 
-    /** CSV: one line per bucket, network, language and topic, with volume and temperature. */
-    public Uni<String> csv(String scope, Instant from, Instant to) {
+    /** First line of the CSV export. */
+    public static final String CSV_HEADER =
+            "bucket,granularity,scope,network,language,topic,mentions,positive,negative,temperature,mean_score\n";
+
+    /**
+     * CSV: one line per bucket, network, language and topic, with volume and temperature, as chunks of up to the
+     * configured fetch size of lines (the header first), read from a database cursor as the client takes them.
+     */
+    public Multi<String> csv(String scope, Instant from, Instant to) {
         String granularity = MetricsQueries.granularity(from, to);
         ChronoUnit unit = "minute".equals(granularity) ? ChronoUnit.MINUTES : ChronoUnit.HOURS;
-        return queries.rows(scope, from.truncatedTo(unit), to.truncatedTo(unit), granularity).map(rows -> {
-            StringBuilder out = new StringBuilder(
-                    "bucket,granularity,scope,network,language,topic,mentions,positive,negative,temperature,mean_score\n");
-            for (Row r : rows) {
-                long m = r.getLong("m");
-                long p = r.getLong("p");
-                long n = r.getLong("n");
-                out.append(r.getOffsetDateTime("bucket").toInstant()).append(',').append(granularity).append(',')
-                        .append(cell(scope)).append(',').append(cell(r.getString("network"))).append(',')
-                        .append(cell(r.getString("language"))).append(',').append(cell(r.getString("topic"))).append(',')
-                        .append(m).append(',').append(p).append(',').append(n).append(',')
-                        .append(Figures.temperature(m, p, n)).append(',')
-                        .append(Figures.round(r.getDouble("s") / m)).append('\n');
-            }
-            return out.toString();
-        });
+        int fetch = config.reports().csvFetchSize();
+        String scopeCell = cell(scope);
+        Multi<String> body = queries.rows(scope, from.truncatedTo(unit), to.truncatedTo(unit), granularity, fetch)
+                .group().intoLists().of(fetch).map(rows -> {
+                    StringBuilder out = new StringBuilder(rows.size() * 96);
+                    for (Row r : rows) {
+                        line(out, r, granularity, scopeCell);
+                    }
+                    return out.toString();
+                });
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(CSV_HEADER), body);
+    }
+
+    private static void line(StringBuilder out, Row r, String granularity, String scopeCell) {
+        long m = r.getLong("m");
+        long p = r.getLong("p");
+        long n = r.getLong("n");
+        out.append(r.getOffsetDateTime("bucket").toInstant()).append(',').append(granularity).append(',')
+                .append(scopeCell).append(',').append(cell(r.getString("network"))).append(',')
+                .append(cell(r.getString("language"))).append(',').append(cell(r.getString("topic"))).append(',')
+                .append(m).append(',').append(p).append(',').append(n).append(',')
+                .append(Figures.temperature(m, p, n)).append(',')
+                .append(Figures.round(r.getDouble("s") / m)).append('\n');
     }
 
     /** A CSV cell, quoted when needed; a leading formula character is neutralised. */
@@ -60,7 +82,7 @@ public class ReportService {
         if (v == null) {
             return "";
         }
-        String s = v.matches("^[=+@-].*") ? "'" + v : v;
-        return s.matches(".*[\",\n\r].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        String s = FORMULA.matcher(v).lookingAt() ? "'" + v : v;
+        return NEEDS_QUOTES.matcher(s).find() ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,14 +27,22 @@ import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Sentiment;
 import io.vigie.events.Topics;
+import io.vigie.centres.domain.Figures;
+import io.vigie.centres.repository.MetricsWriter;
+import io.vigie.centres.service.ReportService;
+import io.vigie.testsupport.Infra;
 import io.vigie.testsupport.InfraTestResource;
 import io.vigie.testsupport.KafkaTestClient;
 import io.vigie.testsupport.TestTopics;
 import io.vigie.testsupport.Tokens;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -301,6 +311,91 @@ class ReportResourceTest {
         assertTrue(lines.get(0).startsWith("bucket,granularity,scope,network,language,topic,mentions"), lines.get(0));
         assertTrue(lines.contains("2026-11-20T08:35:00Z,minute,sao-paulo,x,pt,technical_support,1,0,1,-1.0,-0.5"), csv);
         assertTrue(lines.size() == 5, csv);
+    }
+
+    @Test
+    void csvExportStreamsManyRowsInOrderThroughACursorInChunks() throws Exception {
+        // Three days of hour buckets (a window no other test writes to), two product lines per line to be summed:
+        // 1,152 stored rows, 576 CSV lines, read 7 rows per cursor fetch (%test fetch size).
+        Instant from = Instant.parse("2026-10-01T00:00:00Z");
+        Instant to = from.plus(Duration.ofDays(3));
+        StringBuilder expected = new StringBuilder(ReportService.CSV_HEADER);
+        Infra infra = Infra.get();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
+                infra.value("VIGIE_DB_PASSWORD"));
+                PreparedStatement st = c.prepareStatement("insert into volume_bucket (granularity, bucket, centre, network, "
+                        + "language, topic, product_line, mentions, positive, negative, score_sum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            for (Instant h = from; h.isBefore(to); h = h.plus(Duration.ofHours(1))) {
+                for (String network : List.of("facebook", "x")) {
+                    for (String language : List.of("en", "fr")) {
+                        for (String topic : List.of("billing", "praise")) {
+                            long m = 0;
+                            long p = 0;
+                            long n = 0;
+                            double sum = 0;
+                            for (String line : List.of("forge", "laptops")) {
+                                i++;
+                                long mi = 1 + i % 17;
+                                long pi = i % 3 == 0 ? mi : i % 5 == 0 ? mi / 2 : 0;
+                                long ni = i % 7 == 0 ? mi - pi : 0;
+                                double si = (i % 11 - 5) / 10.0 * mi;
+                                m += mi;
+                                p += pi;
+                                n += ni;
+                                sum += si;
+                                insert(st, "hour", h, "montpellier", network, language, topic, line, mi, pi, ni, si);
+                            }
+                            expected.append(h).append(",hour,montpellier,").append(network).append(',').append(language)
+                                    .append(',').append(topic).append(',').append(m).append(',').append(p).append(',')
+                                    .append(n).append(',').append(Figures.temperature(m, p, n)).append(',')
+                                    .append(Figures.round(sum / m)).append('\n');
+                        }
+                    }
+                }
+            }
+            // Outside the export: the bucket at the end of the period, another scope, the minute buckets.
+            insert(st, "hour", to, "montpellier", "x", "en", "billing", "", 5, 1, 1, 0);
+            insert(st, "hour", from, MetricsWriter.ALL, "x", "en", "billing", "", 5, 1, 1, 0);
+            insert(st, "minute", from, "montpellier", "x", "en", "billing", "", 5, 1, 1, 0);
+            st.executeBatch();
+        }
+        // More exports than the pool has connections: a cursor that kept its connection would block the later ones.
+        for (int k = 0; k < 25; k++) {
+            var res = given().auth().oauth2(Tokens.forUser("vigie-admin")).accept("text/csv")
+                    .queryParam("scope", "montpellier").queryParam("from", from.toString()).queryParam("to", to.toString())
+                    .get("/api/reports/csv").then().statusCode(200).contentType(startsWith("text/csv"))
+                    .header("Content-Disposition", containsString("vigie-montpellier.csv"))
+                    .header("Transfer-Encoding", equalTo("chunked"))
+                    .header("Content-Length", nullValue())
+                    .extract();
+            if (k == 0) {
+                assertEquals(expected.toString(), res.asString());
+                assertEquals(577, res.asString().lines().count());
+            }
+        }
+        // Same OIDC rules as the JSON report: another centre's supervisor is refused before a byte is streamed.
+        given().auth().oauth2(Tokens.forUser("supervisor-sao-paulo")).accept("text/csv").queryParam("scope", "montpellier")
+                .get("/api/reports/csv").then().statusCode(403).contentType("application/problem+json");
+        given().accept("text/csv").get("/api/reports/csv").then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser("vigie-admin")).accept("text/csv").queryParam("from", "yesterday")
+                .get("/api/reports/csv").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static void insert(PreparedStatement st, String granularity, Instant bucket, String centre, String network,
+            String language, String topic, String productLine, long m, long p, long n, double s) throws Exception {
+        st.setString(1, granularity);
+        st.setObject(2, bucket.atOffset(ZoneOffset.UTC));
+        st.setString(3, centre);
+        st.setString(4, network);
+        st.setString(5, language);
+        st.setString(6, topic);
+        st.setString(7, productLine);
+        st.setLong(8, m);
+        st.setLong(9, p);
+        st.setLong(10, n);
+        st.setDouble(11, s);
+        st.addBatch();
     }
 
     @Test
