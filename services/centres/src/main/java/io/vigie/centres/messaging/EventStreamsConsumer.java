@@ -3,11 +3,10 @@ package io.vigie.centres.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vigie.apisupport.DeadLetters;
+import io.vigie.apisupport.RecordBatches;
 import io.vigie.centres.domain.Terms;
 import io.vigie.centres.repository.MetricsWriter;
 import io.vigie.events.AgentPresence;
@@ -18,14 +17,10 @@ import io.vigie.events.Reply;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,66 +49,29 @@ public class EventStreamsConsumer {
     /** Channel of mentions.scored.dlq, written by this consumer itself (batch mode). */
     public static final String MENTIONS_SCORED_DLQ = "mentions-scored-dlq";
     /** Header that carries why a record was dead-lettered (the one SmallRye's dead-letter strategy writes). */
-    public static final String REASON_HEADER = "dead-letter-reason";
+    public static final String REASON_HEADER = DeadLetters.REASON_HEADER;
 
     private static final Logger LOG = Logger.getLogger(EventStreamsConsumer.class);
 
     private final MetricsWriter metrics;
     private final ObjectMapper json;
-    private final MutinyEmitter<Record<String, String>> scoredDeadLetters;
+    private final RecordBatches<ScoredMention> scoredBatches;
 
     public EventStreamsConsumer(MetricsWriter metrics, ObjectMapper json,
             @Channel(MENTIONS_SCORED_DLQ) MutinyEmitter<Record<String, String>> scoredDeadLetters) {
         this.metrics = metrics;
         this.json = json;
-        this.scoredDeadLetters = scoredDeadLetters;
+        this.scoredBatches = new RecordBatches<>(this::scored, batch -> metrics.scoredBatch(batch).replaceWithVoid(),
+                s -> metrics.scored(s, Terms.of(s.mention().text())).replaceWithVoid(), scoredDeadLetters, LOG);
     }
 
     /**
-     * Counts one poll of mentions.scored in one transaction (ADR 0091). Unreadable records go to the dead-letter
-     * topic with their reason; when the batch's transaction fails (a value the tables cannot hold, say), its readable
-     * records are counted again one by one, each in its own transaction as before, and only those that still fail
-     * are dead-lettered. The batch is acknowledged once its counts are committed and its dead letters acknowledged.
+     * Counts one poll of mentions.scored in one transaction (ADR 0091, handled as ADR 0083 says: unreadable records
+     * dead-lettered with their reason, a failed batch counted again one by one, only what still fails dead-lettered).
      */
     @Incoming(MENTIONS_SCORED)
     public Uni<Void> onScored(KafkaRecordBatch<String, String> batch) {
-        List<KafkaRecord<String, String>> records = new ArrayList<>();
-        List<ScoredMention> mentions = new ArrayList<>();
-        List<Uni<Void>> writes = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
-            try {
-                mentions.add(scored(record.getPayload()));
-                records.add(record);
-            } catch (IllegalArgumentException e) {
-                writes.add(deadLetter(record, e.getMessage()));
-            }
-        }
-        if (!mentions.isEmpty()) {
-            writes.add(metrics.scoredBatch(mentions).replaceWithVoid().onFailure().recoverWithUni(e -> {
-                LOG.warnf("batch of %d scored mentions not counted at once (%s); counting them one by one", mentions.size(),
-                        e.getMessage());
-                return oneByOne(records, mentions);
-            }));
-        }
-        return Uni.join().all(writes).andFailFast()
-                .onItem().transformToUni(x -> Uni.createFrom().completionStage(batch.ack()))
-                .onFailure().recoverWithUni(e -> {
-                    LOG.errorf(e, "batch of %d records failed; nacking it (dead-letter strategy)", batch.getRecords().size());
-                    return Uni.createFrom().completionStage(batch.nack(e));
-                });
-    }
-
-    /** The records of a failed batch, each counted in its own transaction, in order; a failure dead-letters it. */
-    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, List<ScoredMention> mentions) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (int i = 0; i < records.size(); i++) {
-            KafkaRecord<String, String> record = records.get(i);
-            ScoredMention s = mentions.get(i);
-            all = all.chain(() -> Uni.createFrom().deferred(() -> metrics.scored(s, Terms.of(s.mention().text())))
-                    .replaceWithVoid()
-                    .onFailure().recoverWithUni(e -> deadLetter(record, e.getMessage() == null ? e.toString() : e.getMessage())));
-        }
-        return all;
+        return scoredBatches.handle(batch);
     }
 
     private ScoredMention scored(String payload) {
@@ -121,23 +79,6 @@ public class EventStreamsConsumer {
             require(x.mention() != null, "mention");
             require(x.mention().createdAt() != null, "mention.createdAt");
         });
-    }
-
-    /** A record on the dead-letter topic of its stream, with the headers SmallRye's dead-letter strategy writes. */
-    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
-        Message<Record<String, String>> message = Message.of(Record.of(record.getKey(), record.getPayload()))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .addHeaders(new RecordHeader(REASON_HEADER, bytes(reason)),
-                                new RecordHeader("dead-letter-topic", bytes(record.getTopic())),
-                                new RecordHeader("dead-letter-partition", bytes(String.valueOf(record.getPartition()))),
-                                new RecordHeader("dead-letter-offset", bytes(record.getMetadata(IncomingKafkaRecordMetadata.class)
-                                        .map(m -> String.valueOf(m.getOffset())).orElse(""))))
-                        .build());
-        return scoredDeadLetters.sendMessage(message);
-    }
-
-    private static byte[] bytes(String s) {
-        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
     }
 
     @Incoming(CONVERSATIONS_ROUTED)
