@@ -273,11 +273,31 @@ class RadarTest {
         radar.observe(0, 1, new Observation("x:3", t.plusSeconds(1800), "c", NONE, null, null, "en", "x", NONE), later);
         radar.advance(later);
         assertEquals(t, radar.clock(), "held back by the partition that is behind");
-        // Read to its end and still silent: idle, it no longer holds the clock.
+        // Read to its end and still silent, but this is a replay (the clock a month behind the wall clock): the
+        // scorer upstream may not have produced its records yet, so it holds the clock for replay-idle-after.
         radar.behind(java.util.Set.of());
         radar.advance(later);
-        assertEquals(t.plusSeconds(1800), radar.clock());
+        assertEquals(t, radar.clock(), "a replay: a silent partition holds the clock for a while");
+        long muchLater = wall + RadarSettings.defaults().replayIdleAfter().toMillis() + 1000;
+        radar.observe(0, 2, new Observation("x:4", t.plusSeconds(1810), "d", NONE, null, null, "en", "x", NONE),
+                muchLater);
+        radar.advance(muchLater);
+        assertEquals(t.plusSeconds(1810), radar.clock(), "silent for longer than replay-idle-after: idle");
         assertEquals(0L, radar.counters().get("late"));
+    }
+
+    @Test
+    void liveASilentPartitionReadToItsEndIsIdleAfterIdleAfter() {
+        Radar radar = new Radar(RadarSettings.defaults());
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        long wall = t.toEpochMilli();
+        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(1, 0, new Observation("x:2", t, "b", NONE, null, null, "en", "x", NONE), wall);
+        // Live traffic: partition 0 keeps up with the wall clock, partition 1 has nothing to deliver for 31 s.
+        long later = wall + RadarSettings.defaults().idleAfter().toMillis() + 1000;
+        radar.observe(0, 1, new Observation("x:3", t.plusSeconds(31), "c", NONE, null, null, "en", "x", NONE), later);
+        radar.advance(later);
+        assertEquals(t.plusSeconds(30), radar.clock(), "live, the silent partition no longer holds the clock");
     }
 
     @Test
@@ -366,5 +386,81 @@ class RadarTest {
         assertEquals(first.detectedAt(), skewed.detectedAt(), () -> brief(events));
         assertEquals(opened(ordered).size(), opened(events).size(), () -> brief(ordered) + " vs " + brief(events));
         assertEquals(0L, radar.counters().get("late"));
+    }
+
+    /** A rate that wanders by up to ±25 % from one 10-minute block to the next (seeded): overdispersed over blocks. */
+    private static double wandering(long seed, double second) {
+        long block = (long) Math.floor(second / 600);
+        double u = new java.util.Random(seed * 1_000_003L + block).nextDouble();
+        return 1 + 0.5 * (u - 0.5);
+    }
+
+    /** A watchlist of its own at up to 10 a minute whose rate wanders from block to block, plus the usual streams. */
+    private static SyntheticTraffic wanderingLine(long seed, Instant to) {
+        return baseline(seed, to).stream(DAY0, to, 13, s -> 10 * SyntheticTraffic.rhythm(s) * wandering(seed, s),
+                List.of("forge-gaming"), "praise", "austin", "en", "x", SyntheticTraffic.vocabulary("n", 400), NONE);
+    }
+
+    @Test
+    void aWanderingBaselineRaisesNoAlarmYetAFiveFoldStepIsCaughtWithinThirtySeconds() {
+        // Over 10 minutes the wandering rate is far from Poisson, over 30 seconds it is close to it: one dispersion
+        // for every window would either blind the 30-second window or let the 15-minute one alarm. From the second
+        // day on (the first has no daily rhythm to learn from: a morning ramp plus a wander of 1.67x between two
+        // blocks is then a surge; ADR 0100).
+        Instant quietEnd = DAY0.plus(Duration.ofDays(3));
+        List<RadarEvent> quiet = run(new Radar(RadarSettings.defaults()), wanderingLine(11, quietEnd).observations(),
+                quietEnd);
+        Instant day1 = DAY0.plus(Duration.ofDays(1));
+        assertEquals(0, opened(quiet).stream().filter(e -> e.kind() == SubjectKind.WATCHLIST)
+                        .filter(e -> !e.detectedAt().isBefore(day1)).count(),
+                () -> "false alarms: " + brief(opened(quiet)));
+
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(15));
+        Instant end = burst.plus(Duration.ofHours(1));
+        int caught = 0;
+        StringBuilder delays = new StringBuilder();
+        for (long seed = 12; seed < 17; seed++) {
+            long sd = seed;
+            // a step to five times the rate of the moment, for 15 minutes
+            SyntheticTraffic traffic = wanderingLine(seed, end).stream(burst, burst.plus(Duration.ofMinutes(15)), 50,
+                    s -> 4 * 10 * SyntheticTraffic.rhythm(s) * wandering(sd, s), List.of("forge-gaming"), "praise", "austin",
+                    "en", "x", SyntheticTraffic.vocabulary("n", 400), NONE);
+            List<RadarEvent> events = run(new Radar(RadarSettings.defaults()), traffic.observations(), end);
+            RadarEvent first = events.stream().filter(e -> !e.detectedAt().isBefore(burst))
+                    .filter(e -> e.subject().equals("forge-gaming") || e.related().contains("watchlist:forge-gaming")).findFirst()
+                    .orElse(null);
+            long delay = first == null ? -1 : Duration.between(burst, first.detectedAt()).toSeconds();
+            delays.append(delay).append(" s ");
+            if (first == null || delay > 30) {
+                delays.append(brief(events.stream().filter(e -> e.detectedAt().isAfter(burst.minusSeconds(3600))
+                        && e.detectedAt().isBefore(burst.plusSeconds(120))).toList())).append("; ");
+            }
+            if (first != null && delay <= 30) {
+                caught++;
+            }
+        }
+        String got = delays.toString();
+        assertTrue(caught >= 4, () -> "caught within 30 s in at least 4 of 5 seeds: " + got);
+    }
+
+    @Test
+    void aDoublingOfOneLanguagesShareOfABusyTopicIsCaughtAsThatTopicInThatLanguage() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(15));
+        Instant end = burst.plus(Duration.ofHours(1));
+        // French support posts are about a quarter of all support posts: their doubling is 1.27x of the topic.
+        SyntheticTraffic traffic = baseline(13, end)
+                .stream(DAY0, end, 20, s -> 20 * SyntheticTraffic.rhythm(s), NONE, "technical_support", "austin", "en",
+                        "facebook", SyntheticTraffic.vocabulary("e", 400), NONE)
+                .stream(burst, burst.plus(Duration.ofMinutes(30)), 12, s -> 12 * SyntheticTraffic.rhythm(s), NONE,
+                        "technical_support", "montpellier", "fr", "x", SyntheticTraffic.vocabulary("w", 400), NONE);
+        List<RadarEvent> events = run(new Radar(RadarSettings.defaults()), traffic.observations(), end);
+        RadarEvent first = opened(events).stream().filter(e -> !e.detectedAt().isBefore(burst)).findFirst()
+                .orElseThrow(() -> new AssertionError(brief(events)));
+        assertEquals(SubjectKind.TOPIC, first.kind(), () -> brief(events));
+        assertEquals("technical_support", first.subject());
+        assertEquals("fr", first.language());
+        long delay = Duration.between(burst, first.detectedAt()).toSeconds();
+        assertTrue(delay <= 300, () -> "detected after " + delay + " s: " + brief(events));
+        assertTrue(opened(events).stream().noneMatch(e -> e.detectedAt().isBefore(burst)), () -> brief(events));
     }
 }
