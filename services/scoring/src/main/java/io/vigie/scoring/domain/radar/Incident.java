@@ -118,16 +118,13 @@ final class Incident {
         return out;
     }
 
-    /**
-     * Related subjects, as {@code kind:subject} ({@code topic:subject|language} for a topic in one language),
-     * watchlists first, then terms, topics and scopes, at most 12.
-     */
+    /** Related subjects, as {@code kind:subject}, watchlists first, then terms, topics and scopes, at most 12. */
     List<String> related() {
         List<String> out = new ArrayList<>();
         for (SubjectKind kind : SubjectKind.values()) {
             for (Series s : members) {
                 if (s != primary && s.kind == kind && out.size() < 12) {
-                    out.add(s.key);
+                    out.add(s.kind.id() + ":" + s.subject);
                 }
             }
         }

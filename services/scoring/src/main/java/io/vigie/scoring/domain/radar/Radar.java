@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ import org.apache.commons.math3.special.Gamma;
  */
 public final class Radar {
 
-    private static final int SNAPSHOT_VERSION = 5;
+    private static final int SNAPSHOT_VERSION = 4;
     private static final int TEXT_CHARS = 280;
     private static final long TERM_KEEP_SECONDS = 3 * 3600;
     private static final int RECENT_EVENTS = 500;
@@ -140,11 +139,6 @@ public final class Radar {
         }
         if (o.topic() != null && !o.topic().isBlank() && !"other".equals(o.topic())) {
             of.add(seriesOf(SubjectKind.TOPIC, o.topic()));
-            if (o.language() != null && !o.language().isBlank() && !"und".equals(o.language())) {
-                // the topic in one language: a surge of one audience is a multiple of its share, not of the whole
-                // topic's volume (a doubling of French support posts is 1.1x of all support posts)
-                of.add(seriesOf(SubjectKind.TOPIC, o.topic(), o.language()));
-            }
         }
         of.add(seriesOf(SubjectKind.SCOPE, scope(o.centre(), o.language(), o.network())));
         for (String t : o.terms()) {
@@ -203,35 +197,30 @@ public final class Radar {
     }
 
     private Series seriesOf(SubjectKind kind, String subject) {
-        return seriesOf(kind, subject, null);
-    }
-
-    /** The series of a subject, or of a subject in one language ({@code qualifier}: key {@code kind:subject|qualifier}). */
-    private Series seriesOf(SubjectKind kind, String subject, String qualifier) {
         if (subject == null || subject.isBlank()) {
             return null;
         }
-        String key = kind.id() + ":" + subject + (qualifier == null ? "" : "|" + qualifier);
+        String key = kind.id() + ":" + subject;
         Series s = series.get(key);
         if (s == null) {
             if (kind == SubjectKind.TERM && termSeries >= settings.maxTerms()) {
                 ignoredTerms++;
                 return null;
             }
-            s = newSeries(kind, subject, key);
+            s = newSeries(kind, subject);
             series.put(key, s);
         }
         return s;
     }
 
-    private Series newSeries(SubjectKind kind, String subject, String key) {
+    private Series newSeries(SubjectKind kind, String subject) {
         int width = kind == SubjectKind.TERM ? (int) settings.termBucket().toSeconds() : bucket;
         long span = settings.reference().toSeconds() + maxWindow + settings.maxLateness().toSeconds();
         int ring = (int) ((span + width - 1) / width) + 1;
         if (kind == SubjectKind.TERM) {
             termSeries++;
         }
-        return new Series(key, kind, subject, width, ring, settings.windows().size());
+        return new Series(kind.id() + ":" + subject, kind, subject, width, ring);
     }
 
     /**
@@ -314,7 +303,15 @@ public final class Radar {
             }
             prune(t);
         }
-        foldDispersions(t);
+        if (t % 600 == 0) {
+            for (Series s : series.values()) {
+                int blockBuckets = 600 / s.bucketSeconds;
+                long e = t / s.bucketSeconds - 1;
+                if (s.incident == null && s.age(t) >= settings.reference().toSeconds()) {
+                    s.foldDispersion(s.sum(e - blockBuckets + 1, e), expected(s, t, 600, false));
+                }
+            }
+        }
         if (latestSecond < t - maxWindow && active.isEmpty()) {
             return; // no count inside any window, nothing open: an idle stretch of the clock
         }
@@ -342,66 +339,6 @@ public final class Radar {
                 it.remove();
             }
         }
-    }
-
-    /**
-     * Measures each window's dispersion on the block of that window's length that ends at {@code t} (blocks do not
-     * overlap: a window of {@code w} seconds folds once every {@code w} seconds), for series out of any incident.
-     */
-    private void foldDispersions(long t) {
-        List<Duration> windows = settings.windows();
-        boolean any = false;
-        for (Duration window : windows) {
-            any |= t % window.toSeconds() == 0;
-        }
-        if (!any) {
-            return;
-        }
-        long reference = settings.reference().toSeconds();
-        for (Series s : series.values()) {
-            if (s.incident != null || s.age(t) < reference) {
-                continue;
-            }
-            double upper = -1; // an upper bound of the expected rate, computed once: most terms expect nothing
-            for (int w = 0; w < windows.size(); w++) {
-                long seconds = windows.get(w).toSeconds();
-                if (t % seconds != 0 || seconds % s.bucketSeconds != 0) {
-                    continue;
-                }
-                if (upper < 0) {
-                    upper = quickUpperRate(s, t);
-                }
-                if (upper * seconds < 1) {
-                    continue;
-                }
-                long wb = seconds / s.bucketSeconds;
-                long e = t / s.bucketSeconds - 1;
-                s.foldDispersion(w, seconds, s.sum(e - wb + 1, e), expected(s, t, seconds, false));
-            }
-        }
-    }
-
-    /**
-     * A cheap upper bound of what {@link #expected} gives per second (the seasonal factors are at most 2 and 4), to
-     * skip the series that expect less than a mention in a window without computing their daily profile.
-     */
-    private double quickUpperRate(Series s, long t) {
-        long refEnd = t - maxWindow;
-        long refStart = refEnd - settings.reference().toSeconds();
-        long count = s.sum(Math.floorDiv(refStart, s.bucketSeconds), Math.floorDiv(refEnd, s.bucketSeconds) - 1);
-        double floor = settings.floorPerHour().get(s.kind) / 3600.0;
-        return 2 * (count / (double) settings.priorWeight().toSeconds() + Math.max(floor, 4 * Math.max(0, s.longRate)));
-    }
-
-    /** Index of a detection window's length in the settings' windows (the longest when none matches). */
-    private int windowIndex(long seconds) {
-        List<Duration> windows = settings.windows();
-        for (int w = 0; w < windows.size(); w++) {
-            if (windows.get(w).toSeconds() == seconds) {
-                return w;
-            }
-        }
-        return windows.size() - 1;
     }
 
     private void prune(long t) {
@@ -438,8 +375,8 @@ public final class Radar {
         double threshold = settings.pValueOf(s.kind, s.subject);
         Test best = null;
         long previous = -1;
-        for (int w = 0; w < settings.windows().size(); w++) {
-            long wb = settings.windows().get(w).toSeconds() / s.bucketSeconds;
+        for (var window : settings.windows()) {
+            long wb = window.toSeconds() / s.bucketSeconds;
             if (wb < 1 || wb == previous) {
                 continue;
             }
@@ -456,7 +393,7 @@ public final class Radar {
             if (observed < ratio * expected) {
                 continue;
             }
-            double p = tail(observed, expected, s.dispersion[w]);
+            double p = tail(observed, expected, s.dispersion);
             if (p <= threshold && (best == null || p < best.pValue())) {
                 best = new Test(s, seconds, observed, expected, p);
             }
@@ -506,11 +443,7 @@ public final class Radar {
         return s.longRate * factor;
     }
 
-    /**
-     * Mentions per second over the reference window, shrunk towards the long-run rate at the reference's time of day
-     * (the flat long-run rate would pull every busy hour's baseline down and every quiet hour's up), never below the
-     * floor.
-     */
+    /** Mentions per second over the reference window, shrunk towards the long-run rate, never below the floor. */
     private double referenceRate(Series s, long t) {
         long refEnd = t - maxWindow;
         long refStart = refEnd - settings.reference().toSeconds();
@@ -518,7 +451,7 @@ public final class Radar {
         long count = seen == 0 ? 0
                 : s.sum(Math.floorDiv(refStart, s.bucketSeconds), Math.floorDiv(refEnd, s.bucketSeconds) - 1);
         double floor = settings.floorPerHour().get(s.kind) / 3600.0;
-        double prior = s.longRate >= 0 ? Math.max(longRun(s, t, refStart + (refEnd - refStart) / 2.0), floor) : floor;
+        double prior = s.longRate >= 0 ? Math.max(s.longRate, floor) : floor;
         double weight = settings.priorWeight().toSeconds();
         return Math.max(floor, (count + prior * weight) / (seen + weight));
     }
@@ -674,7 +607,7 @@ public final class Radar {
         long observed = s.sum(e - wb + 1, e);
         boolean frozen = t - s.frozenAt <= settings.maxFrozen().toSeconds();
         double expected = expected(s, t, i.windowSeconds, frozen);
-        double p = tail(observed, expected, s.dispersion[windowIndex(i.windowSeconds)]);
+        double p = tail(observed, expected, s.dispersion);
         boolean quiet = observed < settings.minCount().get(s.kind) || observed <= 1.2 * expected || p > 1e-3;
         if (!quiet) {
             i.quietSince = -1;
@@ -939,12 +872,11 @@ public final class Radar {
         for (int k = 0; k < ns; k++) {
             SubjectKind kind = SubjectKind.of(in.readUTF());
             String subject = in.readUTF();
+            Series s = radar.newSeries(kind, subject);
             String key = in.readUTF();
-            String base = kind.id() + ":" + subject;
-            if (!key.equals(base) && !key.startsWith(base + "|")) {
-                throw new IOException("radar snapshot: series " + key + " is not one of " + kind.id() + ":" + subject);
+            if (!key.equals(s.key)) {
+                throw new IOException("radar snapshot: series " + key + " read as " + s.key);
             }
-            Series s = radar.newSeries(kind, subject, key);
             s.read(in);
             radar.series.putIfAbsent(s.key, s);
             list.add(s);

@@ -6,18 +6,14 @@ import java.io.IOException;
 
 /**
  * The counts of one subject: recent buckets (a ring long enough for the windows, the reference and late mentions),
- * hourly counts of the last eight days (the daily rhythm), a long-run rate, a dispersion estimate per detection window
- * length, and the link to the incident it belongs to while it surges.
+ * hourly counts of the last eight days (the daily rhythm), a long-run rate and a dispersion estimate, and the link to
+ * the incident it belongs to while it surges.
  */
 final class Series {
 
     static final int HOURS = 24 * 8;
     private static final double LONG_RATE_KEEP = Math.exp(-1.0 / 24);
-    /**
-     * Memory of the dispersion estimates, in event seconds: a block of {@code w} seconds weighs
-     * {@code 1 - exp(-w / DISPERSION_MEMORY)} (0.05 for a 10-minute block, as when only those were measured).
-     */
-    static final double DISPERSION_MEMORY = 600 / -Math.log(0.95);
+    private static final double DISPERSION_KEEP = 0.95;
 
     final String key;
     final SubjectKind kind;
@@ -29,13 +25,7 @@ final class Series {
     private long hourHead = Long.MIN_VALUE;
     long firstSecond = Long.MIN_VALUE;
     double longRate = -1;
-    /**
-     * Dispersion (variance / mean of a window's count, 1 to 4) per detection window, measured on blocks of that
-     * window's length: over a few seconds a stream is close to Poisson, over a quarter of an hour the baseline's
-     * own error adds to the noise, so one figure for every window either blinds the short ones or lets the long ones
-     * alarm.
-     */
-    final double[] dispersion;
+    double dispersion = 1;
     /** Latest event second counted: the series is tested while its counts are inside the longest window. */
     long lastSecond = Long.MIN_VALUE;
 
@@ -47,14 +37,12 @@ final class Series {
     /** Windows that start before this second are not tested: they hold the tail of a resolved incident. */
     long detectFrom = Long.MIN_VALUE;
 
-    Series(String key, SubjectKind kind, String subject, int bucketSeconds, int ringBuckets, int windows) {
+    Series(String key, SubjectKind kind, String subject, int bucketSeconds, int ringBuckets) {
         this.key = key;
         this.kind = kind;
         this.subject = subject;
         this.bucketSeconds = bucketSeconds;
         this.ring = new int[ringBuckets];
-        this.dispersion = new double[windows];
-        java.util.Arrays.fill(dispersion, 1);
     }
 
     /** Counts one mention at an epoch second; false when it is too late for the ring (it still counts hourly). */
@@ -141,18 +129,14 @@ final class Series {
         longRate = longRate < 0 ? rate : LONG_RATE_KEEP * longRate + (1 - LONG_RATE_KEEP) * rate;
     }
 
-    /**
-     * Updates the dispersion of window {@code w} ({@code seconds} long) from one block of that length: its count and
-     * what the baseline expected of it. Blocks expecting less than one mention say nothing (the window keeps 1).
-     */
-    void foldDispersion(int w, long seconds, long observed, double expected) {
+    /** Updates the dispersion from one block's count and what the baseline expected of it. */
+    void foldDispersion(long observed, double expected) {
         if (incident != null || expected < 1) {
             return;
         }
         // Clipped at 4 (a two-sigma block): a surge must not inflate the dispersion that would mask it.
         double r2 = Math.min(4, (observed - expected) * (observed - expected) / expected);
-        double keep = Math.exp(-seconds / DISPERSION_MEMORY);
-        dispersion[w] = Math.max(1, Math.min(4, keep * dispersion[w] + (1 - keep) * r2));
+        dispersion = Math.max(1, Math.min(4, DISPERSION_KEEP * dispersion + (1 - DISPERSION_KEEP) * r2));
     }
 
     void write(DataOutput out) throws IOException {
@@ -168,10 +152,7 @@ final class Series {
         }
         out.writeLong(firstSecond);
         out.writeDouble(longRate);
-        out.writeInt(dispersion.length);
-        for (double d : dispersion) {
-            out.writeDouble(d);
-        }
+        out.writeDouble(dispersion);
         out.writeLong(lastSecond);
         out.writeDouble(frozenRate);
         out.writeLong(frozenAt);
@@ -194,13 +175,7 @@ final class Series {
         }
         firstSecond = in.readLong();
         longRate = in.readDouble();
-        int nd = in.readInt();
-        if (nd != dispersion.length) {
-            throw new IOException("series " + key + ": " + nd + " dispersions, expected " + dispersion.length);
-        }
-        for (int i = 0; i < nd; i++) {
-            dispersion[i] = in.readDouble();
-        }
+        dispersion = in.readDouble();
         lastSecond = in.readLong();
         frozenRate = in.readDouble();
         frozenAt = in.readLong();
