@@ -32,10 +32,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -256,24 +256,54 @@ public final class SpikeEvaluation {
         throw new IllegalStateException("the radar's clock did not reach " + target + " within " + timeout);
     }
 
+    /**
+     * Every alert on the topic, read up to the end offsets it has now: assigned partitions, no consumer group to join
+     * and no quiet period to wait for (a 10-second quiet period read nothing at all on a machine at load 25, where
+     * joining the group alone took longer).
+     */
     private static List<Alert> readAlerts(String bootstrap, String topic) throws IOException {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "eval-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<Alert> alerts = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(topic));
-            Instant quietUntil = Instant.now().plusSeconds(10);
-            while (Instant.now().isBefore(quietUntil)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(2)).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // the relay publishes the outbox a tick after the radar's clock reached the end: wait for the end
+            // offsets to hold still for 15 s
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofMinutes(2));
+            Instant stableSince = Instant.now();
+            while (Duration.between(stableSince, Instant.now()).toSeconds() < 15) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                Map<TopicPartition, Long> now = consumer.endOffsets(partitions, Duration.ofMinutes(2));
+                if (!now.equals(end)) {
+                    end = now;
+                    stableSince = Instant.now();
+                }
+            }
+            Map<TopicPartition, Long> last = end;
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofMinutes(2)) < last.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("alerts of " + topic + " not read to " + last + " within 10 minutes");
+                }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    alerts.add(JSON.readValue(r.value(), Alert.class));
-                    quietUntil = Instant.now().plusSeconds(5);
+                    if (r.offset() < last.get(new TopicPartition(r.topic(), r.partition()))) {
+                        alerts.add(JSON.readValue(r.value(), Alert.class));
+                    }
                 }
             }
         }
+        say("    %d alerts read from %s", alerts.size(), topic);
         return alerts;
     }
 

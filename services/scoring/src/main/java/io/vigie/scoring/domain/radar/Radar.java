@@ -269,7 +269,15 @@ public final class Radar {
         for (PartitionClock pc : partitions.values()) {
             latestWall = Math.max(latestWall, pc.lastWallMillis);
         }
-        long idle = settings.idleAfter().toMillis();
+        long wallSecond = Math.floorDiv(wallMillis, 1000);
+        long latestEvent = Long.MIN_VALUE;
+        for (PartitionClock pc : partitions.values()) {
+            latestEvent = Math.max(latestEvent, pc.maxSecond);
+        }
+        // Live (the newest event close to the wall clock), a silent partition has nothing to say; in a replay or a
+        // catch-up its records may still be on their way through the scorer, which is not this consumer's lag.
+        boolean live = latestEvent >= wallSecond - settings.liveWindow().toSeconds();
+        long idle = (live ? settings.idleAfter() : settings.replayIdleAfter()).toMillis();
         long w = Long.MAX_VALUE;
         for (Map.Entry<Integer, PartitionClock> e : partitions.entrySet()) {
             PartitionClock pc = e.getValue();
@@ -280,8 +288,8 @@ public final class Radar {
         if (w == Long.MAX_VALUE) {
             return null;
         }
-        long wallSecond = Math.floorDiv(wallMillis, 1000);
-        if (wallMillis - latestWall > idle && behind.isEmpty() && Math.abs(wallSecond - w) <= settings.liveWindow().toSeconds()) {
+        if (wallMillis - latestWall > settings.idleAfter().toMillis() && behind.isEmpty()
+                && Math.abs(wallSecond - w) <= settings.liveWindow().toSeconds()) {
             w = Math.max(w, wallSecond - bucket);
         }
         return w;

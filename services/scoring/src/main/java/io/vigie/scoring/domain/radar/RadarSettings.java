@@ -23,7 +23,11 @@ import java.util.Map;
  * @param sensitivities     sensitivity per watchlist id
  * @param warmUp            how much event time a series (a term: the radar) must have seen before it may alert
  * @param maxLateness       how far behind the radar's clock a mention may arrive and still count in its window
- * @param idleAfter         wall time after which a silent partition no longer holds the clock back
+ * @param idleAfter         wall time after which a silent partition no longer holds the clock back, when the radar is
+ *                          live (its clock within {@code liveWindow} of the wall clock)
+ * @param replayIdleAfter   the same during a replay or a catch-up (the clock far behind the wall clock): a partition
+ *                          read to its end may be silent because the scorer upstream has not produced its records yet
+ *                          (it scores the partitions unevenly under load), so it holds the clock back longer
  * @param liveWindow        when every partition is silent and the clock is this close to the wall clock, it follows
  *                          the wall clock (so that a spike resolves without new mentions)
  * @param resolveAfter      quiet time after which an incident is resolved
@@ -43,7 +47,7 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
         Duration priorWeight, Map<SubjectKind, Double> floorPerHour, Map<SubjectKind, Integer> minCount,
         Map<SubjectKind, Double> minRatio, Map<String, Double> pValues, String defaultSensitivity,
         Map<String, String> sensitivities, Duration warmUp, Duration maxLateness, Duration idleAfter,
-        Duration liveWindow, Duration resolveAfter, Duration reopenWithin, Duration maxFrozen, Duration updateEvery,
+        Duration replayIdleAfter, Duration liveWindow, Duration resolveAfter, Duration reopenWithin, Duration maxFrozen, Duration updateEvery,
         double growFactor, double mergeOverlap, int samples, int topTerms, int recentCapacity, int maxTerms,
         int maxNewMentions) {
 
@@ -51,6 +55,9 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
     public RadarSettings {
         if (bucket.toSeconds() < 1 || termBucket.toSeconds() % bucket.toSeconds() != 0) {
             throw new IllegalArgumentException("bucket must be >= 1 s and divide term-bucket");
+        }
+        if (replayIdleAfter.compareTo(idleAfter) < 0) {
+            throw new IllegalArgumentException("replay-idle-after must be at least idle-after");
         }
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("at least one detection window");
@@ -92,7 +99,8 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
                 Map.of(SubjectKind.WATCHLIST, 6, SubjectKind.TERM, 12, SubjectKind.TOPIC, 10, SubjectKind.SCOPE, 10),
                 Map.of(SubjectKind.WATCHLIST, 1.6, SubjectKind.TERM, 3.0, SubjectKind.TOPIC, 1.6, SubjectKind.SCOPE, 1.8),
                 Map.of("low", 1e-7, "normal", 1e-5, "high", 1e-4), "normal", Map.of(),
-                Duration.ofMinutes(75), Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ofMinutes(75), Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofMinutes(3),
+                Duration.ofMinutes(10),
                 Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(6), Duration.ofSeconds(60),
                 1.5, 0.3, 5, 5, 10_000, 20_000, 200);
     }
@@ -100,8 +108,8 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
     /** The same settings with other per-watchlist sensitivities. */
     public RadarSettings withSensitivities(Map<String, String> bySubject) {
         return new RadarSettings(bucket, termBucket, windows, reference, priorWeight, floorPerHour, minCount, minRatio,
-                pValues, defaultSensitivity, bySubject, warmUp, maxLateness, idleAfter, liveWindow, resolveAfter,
-                reopenWithin, maxFrozen, updateEvery, growFactor, mergeOverlap, samples, topTerms, recentCapacity,
+                pValues, defaultSensitivity, bySubject, warmUp, maxLateness, idleAfter, replayIdleAfter, liveWindow,
+                resolveAfter, reopenWithin, maxFrozen, updateEvery, growFactor, mergeOverlap, samples, topTerms, recentCapacity,
                 maxTerms, maxNewMentions);
     }
 

@@ -273,11 +273,31 @@ class RadarTest {
         radar.observe(0, 1, new Observation("x:3", t.plusSeconds(1800), "c", NONE, null, null, "en", "x", NONE), later);
         radar.advance(later);
         assertEquals(t, radar.clock(), "held back by the partition that is behind");
-        // Read to its end and still silent: idle, it no longer holds the clock.
+        // Read to its end and still silent, but this is a replay (the clock a month behind the wall clock): the
+        // scorer upstream may not have produced its records yet, so it holds the clock for replay-idle-after.
         radar.behind(java.util.Set.of());
         radar.advance(later);
-        assertEquals(t.plusSeconds(1800), radar.clock());
+        assertEquals(t, radar.clock(), "a replay: a silent partition holds the clock for a while");
+        long muchLater = wall + RadarSettings.defaults().replayIdleAfter().toMillis() + 1000;
+        radar.observe(0, 2, new Observation("x:4", t.plusSeconds(1810), "d", NONE, null, null, "en", "x", NONE),
+                muchLater);
+        radar.advance(muchLater);
+        assertEquals(t.plusSeconds(1810), radar.clock(), "silent for longer than replay-idle-after: idle");
         assertEquals(0L, radar.counters().get("late"));
+    }
+
+    @Test
+    void liveASilentPartitionReadToItsEndIsIdleAfterIdleAfter() {
+        Radar radar = new Radar(RadarSettings.defaults());
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        long wall = t.toEpochMilli();
+        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(1, 0, new Observation("x:2", t, "b", NONE, null, null, "en", "x", NONE), wall);
+        // Live traffic: partition 0 keeps up with the wall clock, partition 1 has nothing to deliver for 31 s.
+        long later = wall + RadarSettings.defaults().idleAfter().toMillis() + 1000;
+        radar.observe(0, 1, new Observation("x:3", t.plusSeconds(31), "c", NONE, null, null, "en", "x", NONE), later);
+        radar.advance(later);
+        assertEquals(t.plusSeconds(30), radar.clock(), "live, the silent partition no longer holds the clock");
     }
 
     @Test
