@@ -1,5 +1,6 @@
 package io.vigie.workspace.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -21,6 +22,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.FlushMode;
 
 /** Business logic of the workspace: keeps the agents' view of conversations and answers their queries. */
 @ApplicationScoped
@@ -63,8 +65,11 @@ public class ConversationService {
      */
     @WithTransaction
     public Uni<Void> applyBatch(List<RoutingDecision> decisions) {
-        return Multi.createFrom().iterable(decisions).onItem().transformToUniAndConcatenate(this::applyOne)
-                .collect().last().replaceWithVoid();
+        // one flush at commit: a flush per new conversation dirty-checked every entity of the batch each time
+        // (Hibernate's flush frames led the workspace's profile); the batch only finds by id, which the session answers
+        return Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
+                .chain(() -> Multi.createFrom().iterable(decisions).onItem().transformToUniAndConcatenate(this::applyOne)
+                        .collect().last().replaceWithVoid());
     }
 
     private Uni<ConversationView> applyOne(RoutingDecision decision) {
@@ -161,7 +166,8 @@ public class ConversationService {
                 m.signals = String.join(",", scored.signals());
                 m.acceptedAt = mention.acceptedAt();
                 m.storedAt = Instant.now();
-                Uni<ConversationView> saved = existing == null ? conversations.persistAndFlush(c) : Uni.createFrom().item(c);
+                // persisted before its message: the session inserts them in that order when it flushes
+                Uni<ConversationView> saved = existing == null ? conversations.persist(c) : Uni.createFrom().item(c);
                 return saved.call(() -> messages.persist(m)).invoke(() -> {
                     live.publish(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
                     announceAssignment(c, newAssignment);

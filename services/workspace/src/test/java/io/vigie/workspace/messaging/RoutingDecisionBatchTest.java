@@ -15,7 +15,9 @@ import io.vigie.testsupport.KafkaTestClient;
 import io.vigie.testsupport.TestTopics;
 import io.vigie.testsupport.Tokens;
 import io.vigie.testsupport.TopicWatcher;
+import io.quarkus.vertx.VertxContextSupport;
 import io.vigie.workspace.rest.FixturesAccess;
+import io.vigie.workspace.service.ConversationService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,26 @@ class RoutingDecisionBatchTest {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    ConversationService conversations;
+
+    /** Two messages of a new conversation and one of another, in one transaction, as one poll brings them. */
+    @Test
+    void aPollWithANewConversationsTwoMessagesIsAppliedInOneTransaction() throws Throwable {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        RoutingDecision a1 = FixturesAccess.decision(a, "fr", "Mon écran reste noir", "negative", -0.7);
+        RoutingDecision a2 = FixturesAccess.reply(a + "-2", a, "fr", "Toujours noir ce matin");
+        RoutingDecision b1 = FixturesAccess.decision(b, "fr", "Où est ma commande ?", "negative", -0.4);
+        // throws if the batch cannot be applied as one transaction (the consumer would then fall back to one by one)
+        VertxContextSupport.subscribeAndAwait(() -> conversations.applyBatch(List.of(a1, a2, a1, b1)));
+        given().auth().oauth2(Tokens.forUser("agent-montpellier")).get("/api/conversations/" + a1.conversationId())
+                .then().statusCode(200).body("messages.size()", equalTo(2))
+                .body("conversation.messageCount", equalTo(2))
+                .body("conversation.lastText", equalTo("Toujours noir ce matin"));
+        given().auth().oauth2(Tokens.forUser("agent-montpellier")).get("/api/conversations/" + b1.conversationId())
+                .then().statusCode(200).body("messages.size()", equalTo(1));
+    }
 
     @Test
     void aDecisionThatCannotBeAppliedIsDeadLetteredAloneAndItsPollIsApplied() throws Exception {
