@@ -1,11 +1,15 @@
 package io.vigie.workspace.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vigie.workspace.domain.ConversationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Data access to the agents' view of conversations. */
@@ -48,8 +52,41 @@ public class ConversationViewRepository implements PanacheRepositoryBase<Convers
     }
 
     /** Open conversations whose next response is due before {@code before} and that were not warned yet. */
-    public Uni<List<ConversationView>> slaDueUnwarned(Instant before) {
-        return list("slaDueAt is not null and slaDueAt < ?1 and slaWarnedAt is null"
-                + " and state in ('new', 'queued', 'assigned')", before);
+    /** A conversation whose response falls due soon, just marked as warned: its id, centre, space and due time. */
+    public record SlaWarning(String id, String centre, String space, Instant dueAt) {
+    }
+
+    /**
+     * Marks as warned (at most {@code limit} of) the open conversations whose response falls due before
+     * {@code before} and that were not warned yet, and returns them. Rows another transaction holds (a poll of
+     * routing decisions being applied) are skipped, not waited for, and left to the next run: waiting for them, in
+     * whatever order, deadlocked with those polls.
+     */
+    public Uni<List<SlaWarning>> markSlaWarned(Instant before, Instant now, int limit) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                update conversation set sla_warned_at = ?2 where id in (
+                    select id from conversation
+                    where sla_due_at is not null and sla_due_at < ?1 and sla_warned_at is null
+                      and state in ('new', 'queued', 'assigned')
+                    order by sla_due_at limit ?3 for update skip locked)
+                returning id, centre, space, sla_due_at""", Object[].class)
+                .setParameter(1, ts(before)).setParameter(2, ts(now)).setParameter(3, limit)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new SlaWarning((String) r[0], (String) r[1], (String) r[2],
+                        instant(r[3]))).toList());
+    }
+
+    private static OffsetDateTime ts(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (value instanceof LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        return (Instant) value;
     }
 }

@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
+    /** Conversations warned per run at most; the rest are warned at the next runs (every few seconds). */
+    static final int SLA_WARNINGS_PER_RUN = 1_000;
 
     private final ReplyService replies;
     private final ConversationViewRepository conversations;
@@ -83,11 +85,11 @@ public class Outbox {
     /** Warns once per due date the centres whose conversations will miss their response time soon. */
     Uni<Void> warnSla() {
         Instant soon = Instant.now().plus(config.slaWarningBefore());
-        return Panache.withTransaction(() -> conversations.slaDueUnwarned(soon).invoke(list -> {
-            for (ConversationView c : list) {
-                c.slaWarnedAt = Instant.now();
-                live.publish(LiveEvent.of("sla_warning", c.id, c.centre, c.space, "due at " + c.slaDueAt));
-            }
-        })).replaceWithVoid();
+        return Panache.withTransaction(() -> conversations.markSlaWarned(soon, Instant.now(), SLA_WARNINGS_PER_RUN))
+                .invoke(list -> {
+                    for (var w : list) {
+                        live.publish(LiveEvent.of("sla_warning", w.id(), w.centre(), w.space(), "due at " + w.dueAt()));
+                    }
+                }).replaceWithVoid();
     }
 }
