@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.workspace.config.WorkspaceConfig;
-import io.vigie.workspace.domain.ConversationView;
 import io.vigie.workspace.domain.MessageView;
 import io.vigie.workspace.domain.SentimentArc;
 import io.vigie.workspace.messaging.OutboundEvents;
