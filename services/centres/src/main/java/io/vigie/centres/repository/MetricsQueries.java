@@ -296,16 +296,21 @@ public class MetricsQueries {
         ChronoUnit unit = minutes ? ChronoUnit.HOURS : ChronoUnit.DAYS;
         Instant[] previous = wholeUnits(before, from, unit);
         Instant[] current = wholeUnits(from, to, unit);
+        // One range per select (not ORed ranges, which become bitmap heap scans): each is an index-only scan of
+        // term_bucket_sums (V10) or of term_day's key order.
         String whole = minutes
-                ? "select term, mentions, bucket >= $4 cur from term_bucket where granularity = 'hour' and "
-                        + "((bucket >= $2 and bucket < $3) or (bucket >= $5 and bucket < $6))"
-                : "select term, mentions, day >= $4 cur from term_day where (day >= $2 and day < $3) or (day >= $5 and day < $6)";
+                ? "select term, mentions, false cur from term_bucket where granularity = 'hour' and bucket >= $2 and bucket < $3 "
+                        + "union all select term, mentions, true from term_bucket where granularity = 'hour' and bucket >= $5 and bucket < $6"
+                : "select term, mentions, false cur from term_day where day >= $2 and day < $3 "
+                        + "union all select term, mentions, true from term_day where day >= $5 and day < $6";
         String sql = "with src as (" + whole + """
 
                              union all
-                             select term, mentions, bucket >= $4 cur from term_bucket
-                             where granularity = $10 and ((bucket >= $1 and bucket < $2) or (bucket >= $3 and bucket < $5)
-                                                          or (bucket >= $6 and bucket < $7))),
+                             select term, mentions, false from term_bucket where granularity = $10 and bucket >= $1 and bucket < $2
+                             union all
+                             select term, mentions, bucket >= $4 from term_bucket where granularity = $10 and bucket >= $3 and bucket < $5
+                             union all
+                             select term, mentions, true from term_bucket where granularity = $10 and bucket >= $6 and bucket < $7),
                      agg as (select term, sum(mentions) filter (where cur) n,
                                     coalesce(sum(mentions) filter (where not cur), 0) p
                              from src group by term)
