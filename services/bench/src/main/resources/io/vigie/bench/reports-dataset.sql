@@ -8,7 +8,7 @@ set maintenance_work_mem = '512MB'
 ;
 set synchronous_commit = off
 ;
-truncate mention_seen, volume_bucket, volume_rollup, term_bucket, space_bucket, question_bucket, conversation_fact, reply_fact,
+truncate mention_seen, volume_bucket, volume_rollup, term_bucket, term_day, space_bucket, question_bucket, conversation_fact, reply_fact,
     incident, agent_presence
 ;
 drop table if exists bench_m
@@ -84,12 +84,20 @@ from volume_bucket
                                 ('product_line', product_line)) d(dimension, key)
 group by 1, 2, 3, 4, 5
 ;
+-- The same for the per-day term rollup (service migration V9, ADR 0101).
+alter table term_bucket disable trigger term_day_add
+;
 insert into term_bucket (granularity, bucket, term, mentions)
 select g.name, date_trunc(g.unit, created_at), t.term, count(*)
 from bench_m cross join (values ('minute', 'minute'), ('hour', 'hour')) g(name, unit)
      cross join lateral (select distinct 'term' || floor(power(((hashint8(bench_m.i::bigint * 4 + k) & 2147483647) % 10000) / 10000.0, 3) * 3000)::int term
                          from generate_series(0, 3) k) t
 group by 1, 2, 3
+;
+alter table term_bucket enable trigger term_day_add
+;
+insert into term_day (day, term, mentions)
+select date_trunc('day', bucket, 'UTC'), term, sum(mentions) from term_bucket where granularity = 'hour' group by 1, 2
 ;
 insert into space_bucket (granularity, bucket, space, network, mentions, positive, negative, score_sum)
 select g.name, date_trunc(g.unit, created_at), space, min(network), count(*),

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,6 +16,7 @@ import io.vigie.centres.domain.Incident;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -281,28 +283,70 @@ public class MetricsQueries {
 
     /**
      * Terms with at least {@code minCount} mentions in the period, by growth against the previous period of the
-     * same length: (count + 1) / (previous + 1), then by count.
+     * same length: (count + 1) / (previous + 1), then by count. Both periods are read at the coarsest level that
+     * covers them exactly (ADR 0101): periods read from the hour buckets take their whole UTC days from the per-day
+     * rollup and only the partial days at their edges from the hour buckets; periods read from the minute buckets
+     * take their whole hours from the hour buckets and only the minutes at their edges from the minute buckets.
+     * The sums are the same as the finer buckets', from a few thousand rows a day or an hour instead of every
+     * minute's or hour's.
      */
     public Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit) {
         Instant before = from.minus(Duration.between(from, to));
-        String sql = """
-                with cur as (select term, sum(mentions) n from term_bucket
-                             where granularity = $1 and bucket >= $2 and bucket < $3 group by term having sum(mentions) >= $5),
-                     prev as (select term, sum(mentions) n from term_bucket
-                              where granularity = $1 and bucket >= $4 and bucket < $2 and term in (select term from cur)
-                              group by term)
-                select cur.term, cur.n, coalesce(prev.n, 0) p, (cur.n + 1.0) / (coalesce(prev.n, 0) + 1.0) ratio
-                from cur left join prev on prev.term = cur.term
-                order by ratio desc, cur.n desc, cur.term limit $6""";
-        return pool.preparedQuery(sql).execute(Tuple.from(new Object[] { granularity(before, to), odt(from), odt(to),
-                odt(before), (long) minCount, (long) limit })).map(rows -> {
-                    List<RisingTerm> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        out.add(new RisingTerm(r.getString("term"), r.getLong("n"), r.getLong("p"),
-                                Math.round(r.getDouble("ratio") * 100d) / 100d));
-                    }
-                    return out;
-                });
+        boolean minutes = "minute".equals(granularity(before, to));
+        ChronoUnit unit = minutes ? ChronoUnit.HOURS : ChronoUnit.DAYS;
+        Instant[] previous = wholeUnits(before, from, unit);
+        Instant[] current = wholeUnits(from, to, unit);
+        // One range per select (not ORed ranges, which become bitmap heap scans): each is an index-only scan of
+        // term_bucket_sums (V10) or of term_day's key order.
+        String whole = minutes
+                ? "select term, mentions, false cur from term_bucket where granularity = 'hour' and bucket >= $2 and bucket < $3 "
+                        + "union all select term, mentions, true from term_bucket where granularity = 'hour' and bucket >= $5 and bucket < $6"
+                : "select term, mentions, false cur from term_day where day >= $2 and day < $3 "
+                        + "union all select term, mentions, true from term_day where day >= $5 and day < $6";
+        String sql = "with src as (" + whole + """
+
+                             union all
+                             select term, mentions, false from term_bucket where granularity = $10 and bucket >= $1 and bucket < $2
+                             union all
+                             select term, mentions, bucket >= $4 from term_bucket where granularity = $10 and bucket >= $3 and bucket < $5
+                             union all
+                             select term, mentions, true from term_bucket where granularity = $10 and bucket >= $6 and bucket < $7),
+                     agg as (select term, sum(mentions) filter (where cur) n,
+                                    coalesce(sum(mentions) filter (where not cur), 0) p
+                             from src group by term)
+                select term, n, p, (n + 1.0) / (p + 1.0) ratio from agg where n >= $8
+                order by ratio desc, n desc, term limit $9""";
+        return pool.preparedQuery(sql).execute(Tuple.from(new Object[] { odt(before), odt(previous[0]),
+                odt(previous[1]), odt(from), odt(current[0]), odt(current[1]), odt(to), (long) minCount, (long) limit,
+                minutes ? "minute" : "hour" }))
+                .map(MetricsQueries::risingTerms);
+    }
+
+    /**
+     * The whole units (UTC days or hours) [start, end) of [from, to): start the first unit boundary at or after
+     * {@code from} (at most {@code to}), end the last one at or before {@code to} (at least start); empty
+     * (start = end) when the period holds no whole unit. [from, start) and [end, to) are the partial units.
+     */
+    static Instant[] wholeUnits(Instant from, Instant to, ChronoUnit unit) {
+        Instant floor = from.truncatedTo(unit);
+        Instant start = floor.equals(from) ? from : floor.plus(1, unit);
+        if (start.isAfter(to)) {
+            start = to;
+        }
+        Instant end = to.truncatedTo(unit);
+        if (end.isBefore(start)) {
+            end = start;
+        }
+        return new Instant[] { start, end };
+    }
+
+    private static List<RisingTerm> risingTerms(RowSet<Row> rows) {
+        List<RisingTerm> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(new RisingTerm(r.getString("term"), r.getLong("n"), r.getLong("p"),
+                    Math.round(r.getDouble("ratio") * 100d) / 100d));
+        }
+        return out;
     }
 
     /** Incidents, active ones only when asked, latest first, with the texts of their sample posts. */

@@ -1,0 +1,167 @@
+package io.vigie.centres.repository;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.centres.domain.Figures.RisingTerm;
+import io.vigie.centres.domain.Terms;
+import io.vigie.events.Author;
+import io.vigie.events.Mention;
+import io.vigie.events.ScoredMention;
+import io.vigie.events.Sentiment;
+import io.vigie.testsupport.Infra;
+import io.vigie.testsupport.InfraTestResource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-day term rollup (ADR 0101, migration V9) holds the sums of term_bucket's hour rows of each UTC day,
+ * whichever way they were written, and rising terms read through it give what the hour buckets alone give.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
+class TermDayRollupTest {
+
+    /** A window no other test writes to: the previous period and the current one, each across a midnight. */
+    private static final Instant FROM = Instant.parse("2026-07-10T05:00:00Z");
+    private static final Instant TO = Instant.parse("2026-07-13T07:00:00Z");
+
+    private static final List<String> TEXTS = List.of("How do I update the antivirus on my Forge?",
+            "Battery drains overnight on the Aero", "battery swollen after a year, is that normal?",
+            "Loving the new keyboard", "Where is my order?", "the antivirus update crashes everything",
+            "Which charger do I need for the Vega?", "keyboard backlight flickers", "refund for my order please");
+
+    @Inject
+    MetricsWriter writer;
+
+    @Inject
+    MetricsQueries queries;
+
+    @Test
+    void wholeDaysOfAPeriod() {
+        Instant d = Instant.parse("2026-07-10T00:00:00Z");
+        Instant h = d.plus(Duration.ofHours(1));
+        assertArrayEquals(new Instant[] { d.plus(Duration.ofDays(1)), d.plus(Duration.ofDays(3)) },
+                MetricsQueries.wholeUnits(FROM, TO, ChronoUnit.DAYS));
+        assertArrayEquals(new Instant[] { d, d.plus(Duration.ofDays(2)) },
+                MetricsQueries.wholeUnits(d, d.plus(Duration.ofDays(2)), ChronoUnit.DAYS));
+        // No whole day: both bounds at a point of the period, so its hours cover it all.
+        assertArrayEquals(new Instant[] { d.plus(Duration.ofDays(1)), d.plus(Duration.ofDays(1)) },
+                MetricsQueries.wholeUnits(h, d.plus(Duration.ofHours(30)), ChronoUnit.DAYS));
+        assertArrayEquals(new Instant[] { d.plus(Duration.ofHours(5)), d.plus(Duration.ofHours(5)) },
+                MetricsQueries.wholeUnits(h, d.plus(Duration.ofHours(5)), ChronoUnit.DAYS));
+        Instant m = d.plus(Duration.ofMinutes(90));
+        assertArrayEquals(new Instant[] { d.plus(Duration.ofHours(2)), d.plus(Duration.ofHours(20)) },
+                MetricsQueries.wholeUnits(m, d.plus(Duration.ofMinutes(20 * 60 + 7)), ChronoUnit.HOURS));
+    }
+
+    @Test
+    void theDayRollupHoldsTheHourBucketsSumsAndRisingTermsAreUnchanged() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        Instant before = FROM.minus(Duration.between(FROM, TO));
+        // Mentions at the edges (partial days) and inside whole days, of the current and the previous period.
+        List<Instant> starts = List.of(before.plus(Duration.ofMinutes(30)), Instant.parse("2026-07-07T23:10:00Z"),
+                Instant.parse("2026-07-09T22:40:00Z"), FROM.plus(Duration.ofMinutes(10)),
+                Instant.parse("2026-07-11T23:20:00Z"), Instant.parse("2026-07-13T06:00:00Z"),
+                Instant.parse("2026-07-12T10:05:00Z"));
+        List<ScoredMention> all = new ArrayList<>();
+        for (int s = 0; s < starts.size(); s++) {
+            all.addAll(mentions(run + "-" + s, starts.get(s), 60 + 40 * s, s));
+        }
+        // Half one by one (single-row upserts), half in batches (multi-row upserts): both fire the trigger.
+        int half = all.size() / 2;
+        for (ScoredMention m : all.subList(0, half)) {
+            writer.scored(m, Terms.of(m.mention().text())).await().indefinitely();
+        }
+        for (int i = half; i < all.size(); i += 70) {
+            writer.scoredBatch(all.subList(i, Math.min(all.size(), i + 70))).await().indefinitely();
+        }
+
+        Instant firstDay = Instant.parse("2026-07-06T00:00:00Z");
+        Instant lastDay = Instant.parse("2026-07-14T00:00:00Z");
+        List<String> fromHours = query("select date_trunc('day', bucket, 'UTC'), term, sum(mentions) from term_bucket "
+                + "where granularity = 'hour' and bucket >= ? and bucket < ? group by 1, 2 order by 1, 2", firstDay, lastDay);
+        List<String> fromDays = query("select day, term, mentions from term_day where day >= ? and day < ? order by 1, 2",
+                firstDay, lastDay);
+        assertTrue(fromHours.size() > 20, "rows " + fromHours.size());
+        assertEquals(fromHours, fromDays);
+
+        assertSameAsRaw(FROM, TO, "hour");
+        // A period under a day, read from minute buckets: whole hours from the hour buckets, minutes at its edges.
+        assertSameAsRaw(Instant.parse("2026-07-12T02:13:00Z"), Instant.parse("2026-07-13T01:47:00Z"), "minute");
+    }
+
+    /** Rising terms as the service reads them equal those summed from the raw buckets of {@code granularity}. */
+    private void assertSameAsRaw(Instant from, Instant to, String granularity) throws SQLException {
+        Instant before = from.minus(Duration.between(from, to));
+        List<RisingTerm> rollup = queries.risingTerms(from, to, 1, 1000).await().indefinitely();
+        List<String> raw = query(("""
+                with cur as (select term, sum(mentions) n from term_bucket
+                             where granularity = 'G' and bucket >= ? and bucket < ? group by term),
+                     prev as (select term, sum(mentions) n from term_bucket
+                              where granularity = 'G' and bucket >= ? and bucket < ? group by term)
+                select cur.term, cur.n, coalesce(prev.n, 0),
+                       round((cur.n + 1.0) / (coalesce(prev.n, 0) + 1.0), 2)::float8
+                from cur left join prev on prev.term = cur.term
+                order by (cur.n + 1.0) / (coalesce(prev.n, 0) + 1.0) desc, cur.n desc, cur.term""")
+                .replace("'G'", "'" + granularity + "'"), from, to, before, from);
+        assertFalse(raw.isEmpty(), granularity);
+        List<String> got = rollup.stream()
+                .map(t -> t.term() + "|" + t.mentions() + "|" + t.previous() + "|" + t.ratio() + "|").toList();
+        assertEquals(raw, got, granularity);
+        // Some terms were heard in both periods, so the previous counts are compared too.
+        assertTrue(rollup.stream().anyMatch(t -> t.previous() > 0), rollup.toString());
+    }
+
+    /** {@code n} mentions one minute apart from {@code t0}, with a text choice that differs per group. */
+    private static List<ScoredMention> mentions(String prefix, Instant t0, int n, int group) {
+        List<ScoredMention> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Instant at = t0.plus(Duration.ofMinutes(i));
+            Mention m = new Mention(Mention.VERSION, "x", prefix + "-" + i, "x:@NordlysCare", prefix + "-t" + i, null,
+                    new Author("u" + i, "@u" + i, 1, false), TEXTS.get((i * (group + 1)) % TEXTS.size()), "en", at, null,
+                    List.of(), at);
+            out.add(new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEUTRAL, 0.0),
+                    "technical_support", "forge", "consumer", 0.3, 0.1, false, false, List.of(), at));
+        }
+        return out;
+    }
+
+    private static List<String> query(String sql, Instant... bounds) throws SQLException {
+        Infra infra = Infra.get();
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
+                infra.value("VIGIE_DB_PASSWORD")); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < bounds.length; i++) {
+                st.setTimestamp(i + 1, Timestamp.from(bounds[i]));
+            }
+            try (ResultSet r = st.executeQuery()) {
+                int cols = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= cols; i++) {
+                        Object v = r.getObject(i);
+                        row.append(v instanceof Timestamp t ? t.toInstant() : v).append('|');
+                    }
+                    out.add(row.toString());
+                }
+            }
+        }
+        return out;
+    }
+}
