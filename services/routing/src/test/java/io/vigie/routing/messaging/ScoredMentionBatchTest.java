@@ -4,15 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Topics;
 import io.vigie.routing.RoutingScenario;
-import io.vigie.routing.TestClock;
+import io.vigie.routing.WorldTest;
 import io.vigie.routing.domain.Conversation;
-import io.vigie.routing.service.CentreDirectory;
 import io.vigie.routing.service.RoutingService;
 import io.vigie.testsupport.InfraTestResource;
 import io.vigie.testsupport.TestTopics;
@@ -22,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,30 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
-class ScoredMentionBatchTest {
+class ScoredMentionBatchTest extends WorldTest {
 
-    @Inject
-    ObjectMapper json;
-    @Inject
-    CentreDirectory directory;
-    @Inject
-    TestClock clock;
     @Inject
     RoutingService routing;
-
-    private RoutingScenario scenario;
-
-    @BeforeEach
-    void world() {
-        clock.set(TestClock.BASE);
-        scenario = new RoutingScenario(json);
-        scenario.publishCentres(directory, RoutingScenario.world());
-    }
-
-    @AfterEach
-    void close() {
-        scenario.close();
-    }
 
     /** Three threads, interleaved, one message delivered twice: what a poll of a busy partition looks like. */
     private static List<ScoredMention> interleaved(String run) {

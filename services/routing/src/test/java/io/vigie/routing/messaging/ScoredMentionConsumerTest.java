@@ -3,53 +3,27 @@ package io.vigie.routing.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Topics;
 import io.vigie.routing.RoutingScenario;
-import io.vigie.routing.TestClock;
+import io.vigie.routing.WorldTest;
 import io.vigie.routing.domain.Conversation;
-import io.vigie.routing.service.CentreDirectory;
 import io.vigie.testsupport.InfraTestResource;
 import io.vigie.testsupport.TestTopics;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** mentions.scored and agents.presence to conversations.routed through the real broker and database. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
-class ScoredMentionConsumerTest {
-
-    @Inject
-    ObjectMapper json;
-    @Inject
-    CentreDirectory directory;
-    @Inject
-    TestClock clock;
-
-    private RoutingScenario scenario;
-
-    @BeforeEach
-    void world() {
-        clock.set(TestClock.BASE);
-        scenario = new RoutingScenario(json);
-        scenario.publishCentres(directory, RoutingScenario.world());
-    }
-
-    @AfterEach
-    void close() {
-        scenario.close();
-    }
+class ScoredMentionConsumerTest extends WorldTest {
 
     @Test
     void messagesOfOneThreadMakeOneConversationRoutedByLanguage() throws Exception {

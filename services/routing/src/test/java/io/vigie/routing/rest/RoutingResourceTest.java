@@ -7,46 +7,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.routing.RoutingScenario;
-import io.vigie.routing.TestClock;
-import io.vigie.routing.service.CentreDirectory;
+import io.vigie.routing.WorldTest;
 import io.vigie.testsupport.InfraTestResource;
 import io.vigie.testsupport.Tokens;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/routing/conversations/{id} with real Keycloak tokens: the decision and its transitions, for the right centre only. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
-class RoutingResourceTest {
-
-    @Inject
-    ObjectMapper json;
-    @Inject
-    CentreDirectory directory;
-    @Inject
-    TestClock clock;
-
-    private RoutingScenario scenario;
-
-    @BeforeEach
-    void world() {
-        clock.set(TestClock.BASE);
-        scenario = new RoutingScenario(json);
-        scenario.publishCentres(directory, RoutingScenario.world());
-    }
-
-    @AfterEach
-    void close() {
-        scenario.close();
-    }
+class RoutingResourceTest extends WorldTest {
 
     @Test
     void agentOfTheCentreSeesTheDecisionAndItsTransitions() {

@@ -4,49 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.Topics;
 import io.vigie.routing.RoutingScenario;
-import io.vigie.routing.TestClock;
+import io.vigie.routing.WorldTest;
 import io.vigie.testsupport.InfraTestResource;
 import io.vigie.testsupport.TestTopics;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Actionable or not, and skill queues, as routed through the real broker and database. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
-class TriageTest {
+class TriageTest extends WorldTest {
 
-    @Inject
-    ObjectMapper json;
-    @Inject
-    CentreDirectory directory;
-    @Inject
-    TestClock clock;
     @Inject
     IncidentWatch incidents;
-
-    private RoutingScenario scenario;
-
-    @BeforeEach
-    void world() {
-        clock.set(TestClock.BASE);
-        scenario = new RoutingScenario(json);
-        scenario.publishCentres(directory, RoutingScenario.world());
-    }
-
-    @AfterEach
-    void close() {
-        scenario.close();
-    }
 
     private RoutingDecision route(String lang, String text, String topic, String sentiment, String productLine,
             double urgency) throws Exception {
