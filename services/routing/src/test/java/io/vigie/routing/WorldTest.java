@@ -30,6 +30,8 @@ public abstract class WorldTest {
 
     @AfterEach
     void close() {
+        // a test that moved the clock leaves the next one (of any class) at the base time
+        clock.set(TestClock.BASE);
         scenario.close();
     }
 }

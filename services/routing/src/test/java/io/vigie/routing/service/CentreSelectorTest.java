@@ -5,55 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.CentreConfig;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.Topics;
 import io.vigie.routing.RoutingScenario;
-import io.vigie.routing.TestClock;
+import io.vigie.routing.WorldTest;
 import io.vigie.routing.domain.Conversation;
 import io.vigie.testsupport.InfraTestResource;
 import io.vigie.testsupport.TestTopics;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Centre choice by language, follow-the-sun overflow under a lease, and data residency, on the real broker and database. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
-class CentreSelectorTest {
+class CentreSelectorTest extends WorldTest {
 
     /** Tuesday 03:00 in Montpellier (UTC+1): Montpellier and Bratislava closed, Austin (20:00 Monday) open. */
     static final Instant NIGHT_IN_EUROPE = Instant.parse("2026-11-24T02:00:00Z");
-
-    @Inject
-    ObjectMapper json;
-    @Inject
-    CentreDirectory directory;
-    @Inject
-    TestClock clock;
-
-    private RoutingScenario scenario;
-
-    @BeforeEach
-    void world() {
-        clock.set(TestClock.BASE);
-        scenario = new RoutingScenario(json);
-        scenario.publishCentres(directory, RoutingScenario.world());
-    }
-
-    @AfterEach
-    void close() {
-        clock.set(TestClock.BASE);
-        scenario.close();
-    }
 
     private RoutingDecision firstDecision(String conversation) throws Exception {
         return json.readValue(scenario.kafka().await(TestTopics.topic(Topics.CONVERSATIONS_ROUTED),
