@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
-import io.vigie.apisupport.DeadLetters;
 import io.vigie.apisupport.RecordBatches;
 import io.vigie.centres.domain.Terms;
 import io.vigie.centres.repository.MetricsWriter;
@@ -48,8 +47,6 @@ public class EventStreamsConsumer {
 
     /** Channel of mentions.scored.dlq, written by this consumer itself (batch mode). */
     public static final String MENTIONS_SCORED_DLQ = "mentions-scored-dlq";
-    /** Header that carries why a record was dead-lettered (the one SmallRye's dead-letter strategy writes). */
-    public static final String REASON_HEADER = DeadLetters.REASON_HEADER;
 
     private static final Logger LOG = Logger.getLogger(EventStreamsConsumer.class);
 

@@ -89,7 +89,7 @@ class EventStreamsConsumerTest {
     }
 
     private static String reason(ConsumerRecord<String, String> r) {
-        return new String(r.headers().lastHeader(EventStreamsConsumer.REASON_HEADER).value(), StandardCharsets.UTF_8);
+        return new String(r.headers().lastHeader(io.vigie.apisupport.DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8);
     }
 
     private static long seen(String run) throws SQLException {

@@ -20,7 +20,7 @@ public class RejectedPublisher {
     /** Channel of the ingestion.rejected topic. */
     public static final String CHANNEL = "ingestion-rejected";
     /** Header holding why the payload was rejected (same name as SmallRye's dead-letter queues). */
-    public static final String REASON_HEADER = "dead-letter-reason";
+    public static final String REASON_HEADER = io.vigie.apisupport.DeadLetters.REASON_HEADER;
     /** Header naming the connector that received the payload (meta, discourse, linkedin, x, rss). */
     public static final String SOURCE_HEADER = "vigie-source";
 

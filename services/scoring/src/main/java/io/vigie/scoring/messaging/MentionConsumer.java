@@ -32,9 +32,6 @@ public class MentionConsumer {
     public static final String OUT = "mentions-scored";
     /** Channel of the mentions.raw.dlq topic, for records that are not readable mentions. */
     public static final String DEAD_LETTER = "mentions-raw-dlq";
-    /** Header that carries why a record was dead-lettered (same as SmallRye's dead-letter-queue strategy). */
-    public static final String REASON_HEADER = DeadLetters.REASON_HEADER;
-
     /** Longest mention or author key the ledgers hold ({@code scored_mention.key}, {@code author_stats.author_key}). */
     static final int MAX_KEY = 300;
 
