@@ -118,17 +118,24 @@ final class Incident {
         return out;
     }
 
-    /** Related subjects, as {@code kind:subject}, watchlists first, then terms, topics and scopes, at most 12. */
+    /**
+     * Related subjects, as {@code kind:subject}, watchlists first, then terms, topics and scopes, at most 12, each once
+     * and never the incident's own subject. Compared by name, not by series: a term pruned while idle and counted
+     * again later is a new series of the same subject, and the incident may hold both (eval run 7 listed an
+     * incident's subject among its related ones).
+     */
     List<String> related() {
-        List<String> out = new ArrayList<>();
+        String own = primary.kind.id() + ":" + primary.subject;
+        Set<String> out = new LinkedHashSet<>();
         for (SubjectKind kind : SubjectKind.values()) {
             for (Series s : members) {
-                if (s != primary && s.kind == kind && out.size() < 12) {
-                    out.add(s.kind.id() + ":" + s.subject);
+                String name = s.kind.id() + ":" + s.subject;
+                if (s.kind == kind && out.size() < 12 && !name.equals(own)) {
+                    out.add(name);
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static String severityOf(double observed, double expected) {
