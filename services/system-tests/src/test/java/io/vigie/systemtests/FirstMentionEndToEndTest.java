@@ -5,11 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.vigie.events.Topics;
+import io.vigie.testsupport.PipelineTrace;
 import io.vigie.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,21 @@ class FirstMentionEndToEndTest {
                 .formatted(id, threadId, threadId, text, lang);
     }
 
+    /**
+     * Waits up to 2 minutes for {@code assertion}; if it still fails, the failure says where the conversation's records
+     * stopped (topics, partitions, committed offsets, assignments): an intermittent failure must explain itself.
+     */
+    private static void awaitThrough(String conversation, ThrowingRunnable assertion) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(assertion);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + PipelineTrace.of(services.topicPrefix(), conversation,
+                    List.of(Topics.MENTIONS_RAW, Topics.MENTIONS_SCORED, Topics.CONVERSATIONS_ROUTED,
+                            Topics.deadLetter(Topics.MENTIONS_RAW), Topics.deadLetter(Topics.MENTIONS_SCORED),
+                            Topics.deadLetter(Topics.CONVERSATIONS_ROUTED))), e);
+        }
+    }
+
     @Test
     void mentionFromHttpIntakeReachesTheRightCentresQueue() {
         String id = UUID.randomUUID().toString();
@@ -50,7 +70,7 @@ class FirstMentionEndToEndTest {
                 .then().statusCode(202);
 
         String conversation = "x:" + id;
-        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given()
+        awaitThrough(conversation, () -> given()
                 .auth().oauth2(Tokens.forUser("agent-montpellier"))
                 .get(services.url("workspace") + "/api/conversations?limit=500")
                 .then().statusCode(200).body("id", hasItem(conversation)));
@@ -79,7 +99,7 @@ class FirstMentionEndToEndTest {
                 .post(services.url("ingestion") + "/api/mentions/replay")
                 .then().statusCode(200).body("accepted", equalTo(2)).body("rejected", equalTo(0));
 
-        Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given()
+        awaitThrough("x:" + root, () -> given()
                 .auth().oauth2(Tokens.forUser("agent-bratislava"))
                 .get(services.url("workspace") + "/api/conversations/x:" + root)
                 .then().statusCode(200)

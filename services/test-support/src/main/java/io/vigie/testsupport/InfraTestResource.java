@@ -21,6 +21,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("vigie.db.password", infra.value("VIGIE_DB_PASSWORD"));
         config.put("vigie.oidc.url", infra.oidcUrl());
         config.put("vigie.topic-prefix", TestTopics.prefix());
+        DeclaredTopics.create(infra, TestTopics.prefix());
         return config;
     }
 

@@ -46,6 +46,7 @@ public final class ServiceProcesses implements AutoCloseable {
     public static ServiceProcesses start(List<String> names, String topicPrefix, Path logs, Map<String, String> extraEnv,
             Duration ready) throws IOException, InterruptedException {
         ServiceProcesses services = new ServiceProcesses(topicPrefix, logs, Map.copyOf(extraEnv));
+        DeclaredTopics.create(Infra.get(), topicPrefix);
         try {
             for (String name : names) {
                 services.launch(name);
@@ -99,6 +100,8 @@ public final class ServiceProcesses implements AutoCloseable {
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // which partitions each consumer was given, and when: the first thing to read when a record never arrives
+        env.put("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS_CONSUMER_INTERNALS__LEVEL", "INFO");
         env.putAll(extraEnv);
         processes.put(name, pb.start());
     }
