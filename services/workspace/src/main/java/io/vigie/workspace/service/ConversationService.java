@@ -2,7 +2,6 @@ package io.vigie.workspace.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.Mention;
@@ -20,6 +19,7 @@ import io.vigie.workspace.service.LiveUpdates.LiveEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.FlushMode;
@@ -54,25 +54,29 @@ public class ConversationService {
      * A decision without a message (clock, presence, supervisor) only updates the routing of a known conversation;
      * for an unknown one it fails, and the record goes to the dead-letter topic with the reason.
      */
-    @WithTransaction
     public Uni<ConversationView> apply(RoutingDecision decision) {
-        return applyOne(decision);
+        List<LiveEvent> events = new ArrayList<>();
+        return Panache.withTransaction(() -> applyOne(decision, events)).invoke(() -> events.forEach(live::publish));
     }
 
     /**
      * Applies a poll's decisions in one transaction, one after the other in their order, as {@link #apply} would one
-     * by one; if one fails, the whole batch is rolled back (the consumer then applies them one by one).
+     * by one; if one fails, the whole batch is rolled back (the consumer then applies them one by one). The live
+     * events of the batch are sent once it is committed: a rolled-back batch announces nothing, and its retry record by
+     * record does not announce twice.
      */
-    @WithTransaction
     public Uni<Void> applyBatch(List<RoutingDecision> decisions) {
+        List<LiveEvent> events = new ArrayList<>();
         // one flush at commit: a flush per new conversation dirty-checked every entity of the batch each time
         // (Hibernate's flush frames led the workspace's profile); the batch only finds by id, which the session answers
-        return Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
-                .chain(() -> Multi.createFrom().iterable(decisions).onItem().transformToUniAndConcatenate(this::applyOne)
-                        .collect().last().replaceWithVoid());
+        return Panache.withTransaction(() -> Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
+                .chain(() -> Multi.createFrom().iterable(decisions).onItem()
+                        .transformToUniAndConcatenate(d -> applyOne(d, events)).collect().last().replaceWithVoid()))
+                .invoke(() -> events.forEach(live::publish));
     }
 
-    private Uni<ConversationView> applyOne(RoutingDecision decision) {
+    /** Applies one decision in the current transaction; the live events it causes are added to {@code events}. */
+    private Uni<ConversationView> applyOne(RoutingDecision decision, List<LiveEvent> events) {
         ScoredMention scored = decision.message();
         Mention mention = scored == null ? null : scored.mention();
         Instant now = Instant.now();
@@ -114,7 +118,7 @@ public class ConversationService {
                 c.state = decision.state();
             }
             if (mention == null) {
-                return Uni.createFrom().item(c).invoke(() -> announceAssignment(c, newAssignment));
+                return Uni.createFrom().item(c).invoke(() -> announceAssignment(c, newAssignment, events));
             }
             c.lastAcceptedAt = mention.acceptedAt();
             if (scored.language() != null && !"und".equals(scored.language())) {
@@ -169,16 +173,16 @@ public class ConversationService {
                 // persisted before its message: the session inserts them in that order when it flushes
                 Uni<ConversationView> saved = existing == null ? conversations.persist(c) : Uni.createFrom().item(c);
                 return saved.call(() -> messages.persist(m)).invoke(() -> {
-                    live.publish(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
-                    announceAssignment(c, newAssignment);
+                    events.add(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
+                    announceAssignment(c, newAssignment, events);
                 });
             });
         });
     }
 
-    private void announceAssignment(ConversationView c, boolean newAssignment) {
+    private static void announceAssignment(ConversationView c, boolean newAssignment, List<LiveEvent> events) {
         if (newAssignment) {
-            live.publish(LiveEvent.of("assignment", c.id, c.centre, c.space, c.assignee));
+            events.add(LiveEvent.of("assignment", c.id, c.centre, c.space, c.assignee));
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.Topics;
 import io.vigie.testsupport.InfraTestResource;
@@ -15,16 +17,19 @@ import io.vigie.testsupport.KafkaTestClient;
 import io.vigie.testsupport.TestTopics;
 import io.vigie.testsupport.Tokens;
 import io.vigie.testsupport.TopicWatcher;
-import io.quarkus.vertx.VertxContextSupport;
 import io.vigie.workspace.rest.FixturesAccess;
+import io.vigie.workspace.security.Actor;
 import io.vigie.workspace.service.ConversationService;
+import io.vigie.workspace.service.LiveUpdates;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +45,8 @@ class RoutingDecisionBatchTest {
     ObjectMapper json;
     @Inject
     ConversationService conversations;
+    @Inject
+    LiveUpdates live;
 
     /** Two messages of a new conversation and one of another, in one transaction, as one poll brings them. */
     @Test
@@ -71,6 +78,10 @@ class RoutingDecisionBatchTest {
         RoutingDecision orphan = new RoutingDecision(RoutingDecision.VERSION, unknown, "queued", "montpellier", "general",
                 40, true, List.of("re-routed by the clock"), null, null, Instant.now());
         String dlq = TestTopics.topic(Topics.CONVERSATIONS_ROUTED) + ".dlq";
+        // what an agent's screen is told: the batch that failed as a whole must have announced nothing
+        List<LiveUpdates.LiveEvent> seen = new CopyOnWriteArrayList<>();
+        Cancellable screen = live.stream(new Actor("agent-test", "montpellier", Set.of(Actor.AGENT)), Set.of())
+                .subscribe().with(seen::add);
         try (TopicWatcher dead = new TopicWatcher(dlq); KafkaTestClient kafka = new KafkaTestClient()) {
             // one key, hence one partition and, sent together, one poll: the orphan in the middle of the others
             String topic = TestTopics.topic(Topics.CONVERSATIONS_ROUTED);
@@ -90,6 +101,18 @@ class RoutingDecisionBatchTest {
             assertEquals(1, letters.size(), letters.toString());
             assertTrue(letters.get(0).value().contains(unknown), letters.get(0).value());
             assertTrue(letters.get(0).reason().contains("does not know"), letters.get(0).reason());
+            // a1 and a2 are new messages of conversation a, each announced once; the second a1 is a duplicate
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messagesOf(seen, a1.conversationId()).size() >= 2);
+            Thread.sleep(1_000);
+            assertEquals(List.of(a1.message().mention().key(), a2.message().mention().key()),
+                    messagesOf(seen, a1.conversationId()), seen.toString());
+        } finally {
+            screen.cancel();
         }
+    }
+
+    private static List<String> messagesOf(List<LiveUpdates.LiveEvent> events, String conversation) {
+        return events.stream().filter(e -> e.type().equals("message") && e.conversationId().equals(conversation))
+                .map(LiveUpdates.LiveEvent::detail).toList();
     }
 }
