@@ -45,6 +45,16 @@ class LanguageIdentifiersTest {
     }
 
     @Test
+    void theFirstLettersOfEveryWordCount() {
+        // Read by their trigrams alone, these three were und (Finnish, Lithuanian, Estonian): the letters a word
+        // starts with ("h", "ha" of "hasta", "w", "wo" of "wo") are evidence too.
+        NgramLanguageIdentifier id = new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200);
+        assertEquals("es", id.identify("Hasta el 31 de agosto."));
+        assertEquals("de", id.identify("Wo findet man Jusos im Rhein-Neckar-Kreis?"));
+        assertEquals("pt", id.identify("Quero um pijama desseeeee #MaisVoce"));
+    }
+
+    @Test
     void unknownLanguageCodesAreRefusedClearly() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new NgramLanguageIdentifier(Set.of("xx"), Set.of(), 3, 200));
