@@ -62,6 +62,13 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
     private final LanguagePairModel pairs;
     private final int[] pairClass;
     /**
+     * Tweet model (null: none) for short texts, the index in {@link #codes} of each of its classes (-1: not a
+     * candidate) and when it may override the table.
+     */
+    private final LanguagePairModel tweets;
+    private final int[] tweetCode;
+    private final TweetGate gate;
+    /**
      * The table as it would be had the training texts been written without diacritics: for each ASCII n-gram that
      * some accented n-gram folds to ("ze" from "že"), log-probabilities from the summed joint probabilities of all
      * the n-grams that fold to it. Consulted instead of {@link #table} when a text has no letter outside ASCII: Czech
@@ -75,13 +82,15 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
 
     /**
      * Same parameters as {@link LinguaLanguageIdentifier} (there is one mode), with the committed pair model
-     * ({@link #PAIR_MODEL}) when it is on the class path.
+     * ({@link #PAIR_MODEL}) and tweet model ({@link #TWEET_MODEL}, gate {@link #TWEET_GATE}) when they are on the
+     * class path.
      */
     public NgramLanguageIdentifier(Set<String> configured, Set<String> decoys, int minLetters, int maxChars) {
-        this(configured, decoys, minLetters, maxChars, committedPairModel());
+        this(new NgramLanguageIdentifier(configured, decoys, minLetters, maxChars, committedPairModel()),
+                committedPairModel(), committedModel(TWEET_MODEL), TWEET_GATE);
     }
 
-    /** As above with the given pair model (null: the table alone). */
+    /** As above with the given pair model (null: the table alone) and no tweet model. */
     public NgramLanguageIdentifier(Set<String> configured, Set<String> decoys, int minLetters, int maxChars,
             LanguagePairModel pairs) {
         List<String> all = new ArrayList<>(configured);
@@ -103,10 +112,30 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         this.folded = fold(table, codes, FOLDED);
         this.pairs = pairs;
         this.pairClass = pairClasses(codes, pairs);
-        this.description = describe(configured.size(), decoys.size(), pairs);
+        this.tweets = null;
+        this.tweetCode = new int[0];
+        this.gate = null;
+        this.description = describe(configured.size(), decoys.size(), pairs, null, null);
+    }
+
+    /**
+     * When the tweet model overrides the table's answer: the text read has at most {@code maxLetters} letters, the
+     * model gives its best language at least {@code minProbability}, that language is one of {@link #TWEET_TARGETS}
+     * and the table's log-likelihood of it is at most {@code maxGap} nats below the table's best candidate.
+     */
+    public record TweetGate(int maxLetters, double minProbability, double maxGap) {
+        @Override
+        public String toString() {
+            return maxLetters + ":" + minProbability + ":" + maxGap;
+        }
     }
 
     private NgramLanguageIdentifier(NgramLanguageIdentifier base, LanguagePairModel pairs) {
+        this(base, pairs, base.tweets, base.gate);
+    }
+
+    private NgramLanguageIdentifier(NgramLanguageIdentifier base, LanguagePairModel pairs, LanguagePairModel tweets,
+            TweetGate gate) {
         this.codes = base.codes;
         this.answerable = base.answerable;
         this.minLetters = base.minLetters;
@@ -115,11 +144,22 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         this.folded = base.folded;
         this.pairs = pairs;
         this.pairClass = pairClasses(codes, pairs);
+        this.tweets = tweets;
+        this.tweetCode = new int[tweets == null ? 0 : tweets.languages().size()];
+        for (int c = 0; c < tweetCode.length; c++) {
+            tweetCode[c] = Arrays.asList(codes).indexOf(tweets.languages().get(c));
+        }
+        this.gate = gate;
         int served = 0;
         for (boolean a : answerable) {
             served += a ? 1 : 0;
         }
-        this.description = describe(served, codes.length - served, pairs);
+        this.description = describe(served, codes.length - served, pairs, tweets, gate);
+    }
+
+    /** The same tables and pair model with a tweet model for short texts (null: none). */
+    public NgramLanguageIdentifier withTweets(LanguagePairModel tweets, TweetGate gate) {
+        return new NgramLanguageIdentifier(this, pairs, tweets, gate);
     }
 
     /** The same tables with another pair model (null: none), without reloading them. */
@@ -127,10 +167,12 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         return new NgramLanguageIdentifier(this, pairs);
     }
 
-    private static String describe(int served, int decoys, LanguagePairModel pairs) {
+    private static String describe(int served, int decoys, LanguagePairModel pairs, LanguagePairModel tweets,
+            TweetGate gate) {
         return "ngram (Lingua's 1-3-gram models, " + served + " languages + " + decoys
                 + " decoys, accent-folded for ASCII-only texts" + (pairs == null ? "" : ", pair model "
-                + String.join("/", pairs.languages()) + " x" + pairs.weight()) + ")";
+                + String.join("/", pairs.languages()) + " x" + pairs.weight()) + (tweets == null ? ""
+                : ", tweet model " + String.join("/", tweets.languages()) + " gate " + gate) + ")";
     }
 
     private static int[] pairClasses(String[] codes, LanguagePairModel pairs) {
@@ -143,10 +185,14 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
 
     /** The committed pair model, or null when the resource is absent. */
     public static LanguagePairModel committedPairModel() {
-        try (InputStream in = NgramLanguageIdentifier.class.getResourceAsStream(PAIR_MODEL)) {
+        return committedModel(PAIR_MODEL);
+    }
+
+    private static LanguagePairModel committedModel(String resource) {
+        try (InputStream in = NgramLanguageIdentifier.class.getResourceAsStream(resource)) {
             return in == null ? null : LanguagePairModel.read(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + PAIR_MODEL, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
@@ -314,6 +360,15 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
      * (95.79 % before); two keeps more of all rows (87.54 % vs 87.51 %).
      */
     static final int ELONGATION_KEEP = 2;
+    /** Class-path resource of the committed tweet model ({@code make train-language-tweets}); optional. */
+    public static final String TWEET_MODEL = "/models/language-tweets.bin";
+    /** The languages the tweet model may move a short text to (those of the pair model). */
+    public static final Set<String> TWEET_TARGETS = Set.of("es", "pt", "fr", "it");
+    /**
+     * The tweet model's gate: texts of up to 60 letters, probability 0.9, 10 nats. Chosen by {@code make
+     * train-language-tweets} (3-fold cross-validation on XLM-T train over its grid, {@code GATES}).
+     */
+    public static final TweetGate TWEET_GATE = new TweetGate(60, 0.9, 10);
     /** Class-path resource of the committed pair model ({@code make train-language-pairs}); optional. */
     public static final String PAIR_MODEL = "/models/language-pairs.bin";
 
@@ -356,9 +411,51 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         if (s == null) {
             return UNDETERMINED;
         }
-        int n = codes.length;
-        double[] score = new double[n];
-        int[] known = new int[n];
+        String answer = decide(s, hint);
+        if (tweets == null || answer.equalsIgnoreCase(hint) || TextNormalizer.letters(s) > gate.maxLetters()) {
+            return answer;
+        }
+        String tweet = tweetOverride(s, answer);
+        return tweet == null ? answer : tweet;
+    }
+
+    /**
+     * The tweet model's language for a short text when the gate lets it override the table's {@code answer}, else
+     * null. Short tweets ("avisa a katia q eh hj", "EU TO SURTANDOOO") carry words and spellings (q, eh, hj, kkkk,
+     * vc, tá) that the table, trained on edited web text, does not know, while the model, trained on tweets, does.
+     * Only the Romance languages of {@link #TWEET_TARGETS} may win this way: a model that knows German tweets but no
+     * Dutch, Danish or Swedish ones reads short Germanic texts of those languages as German.
+     */
+    private String tweetOverride(String s, String answer) {
+        double[] z = tweets.logits(tweets.features(s));
+        int top = 0;
+        for (int c = 1; c < z.length; c++) {
+            if (z[c] > z[top]) {
+                top = c;
+            }
+        }
+        int k = tweetCode[top];
+        if (k < 0 || !answerable[k] || codes[k].equals(answer) || !TWEET_TARGETS.contains(codes[k])) {
+            return null;
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - z[top]);
+        }
+        if (1 / sum < gate.minProbability()) {
+            return null;
+        }
+        double[] score = new double[codes.length];
+        scoreAll(s, score, new int[codes.length]);
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : score) {
+            best = Math.max(best, v);
+        }
+        return best - score[k] <= gate.maxGap() ? codes[k] : null;
+    }
+
+    /** Scores every candidate on the prepared text; returns how many n-grams were read. */
+    private int scoreAll(String s, double[] score, int[] known) {
         int ngrams = 0;
         int start = 0;
         boolean ascii = ascii(s);
@@ -368,6 +465,15 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
                 start = i + 1;
             }
         }
+        return ngrams;
+    }
+
+    /** The table's answer (with the pair model and the hint) for a prepared text. */
+    private String decide(String s, String hint) {
+        int n = codes.length;
+        double[] score = new double[n];
+        int[] known = new int[n];
+        int ngrams = scoreAll(s, score, known);
         if (ngrams == 0) {
             return UNDETERMINED;
         }
@@ -468,15 +574,7 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
             return out;
         }
         double[] score = new double[codes.length];
-        int[] known = new int[codes.length];
-        int start = 0;
-        boolean ascii = ascii(s);
-        for (int i = 0; i <= s.length(); i++) {
-            if (i == s.length() || s.charAt(i) == ' ') {
-                scoreWord(s, start, i, score, known, ascii);
-                start = i + 1;
-            }
-        }
+        scoreAll(s, score, new int[codes.length]);
         for (int k = 0; k < codes.length; k++) {
             out.put(codes[k], score[k]);
         }

@@ -55,6 +55,23 @@ class LanguageIdentifiersTest {
     }
 
     @Test
+    void shortPortugueseTweetsAreReadByTheTweetModelAndShortGermanicTextsAreNot() {
+        NgramLanguageIdentifier full = new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200);
+        NgramLanguageIdentifier tableAndPairs = new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200,
+                NgramLanguageIdentifier.committedPairModel());
+        org.junit.jupiter.api.Assertions.assertTrue(full.describe().contains("tweet model"), full.describe());
+        // the table alone: Dutch, and und (a decoy)
+        assertEquals("nl", tableAndPairs.identify("EU TO SURTANDOOO  #MaisVoce"));
+        assertEquals("und", tableAndPairs.identify("Hj tem Dr Drauzio Varela no #ConversaComBial"));
+        assertEquals("pt", full.identify("EU TO SURTANDOOO  #MaisVoce"));
+        assertEquals("pt", full.identify("Hj tem Dr Drauzio Varela no #ConversaComBial"));
+        // the tweet model knows German but no Dutch tweets: it may only move a text to a Romance language
+        assertEquals("nl", full.identify("Ik ben er bijna, tot zo"));
+        assertEquals("de", full.identify("Wir sehen uns morgen"));
+        assertEquals("sk", full.identify("Dnes je pekný deň"));
+    }
+
+    @Test
     void unknownLanguageCodesAreRefusedClearly() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new NgramLanguageIdentifier(Set.of("xx"), Set.of(), 3, 200));
