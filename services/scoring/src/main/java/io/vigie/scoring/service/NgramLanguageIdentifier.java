@@ -20,7 +20,9 @@ import java.util.Set;
  * A fast character n-gram (naive Bayes) language identifier that reads Lingua's own uni-, bi- and trigram models
  * from the Lingua jar and scores all candidate languages with one table lookup per n-gram. Same candidates as
  * {@link LinguaLanguageIdentifier} (configured + decoys, decoys answered {@code und}); a text whose n-grams the
- * best language hardly knows (another script, gibberish) is {@code und}.
+ * best language hardly knows (another script, gibberish) is {@code und}. Each word is read as the chain of its
+ * letters' conditionals; a pair model settles es/pt/fr/it, and a tweet model may move short texts to one of these
+ * (ADR 0120).
  */
 public final class NgramLanguageIdentifier implements LanguageIdentifier {
 
@@ -564,21 +566,6 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
                 score[k] += UNSEEN;
             }
         }
-    }
-
-    /** The table's log-likelihood of every candidate for {@code text} (diagnostics and tests), empty when none. */
-    Map<String, Double> scores(String text) {
-        String s = prepare(text, minLetters, maxChars);
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        if (s == null) {
-            return out;
-        }
-        double[] score = new double[codes.length];
-        scoreAll(s, score, new int[codes.length]);
-        for (int k = 0; k < codes.length; k++) {
-            out.put(codes[k], score[k]);
-        }
-        return out;
     }
 
     @Override
