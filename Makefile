@@ -61,7 +61,7 @@ clean: ## remove build output (keeps .run, the local infrastructure's data)
 # --- Scoring: batch scoring, evaluations and training through the service's own classes (services/scoring/bin/scoring-cli)
 SCORING_CLI := services/scoring/bin/scoring-cli
 SHARED_DATA ?= ../shared/data
-.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment train-language-pairs eval-spikes
+.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment train-language-pairs eval-spikes train-language-tweets
 
 score-file: ## score a TSV with a text column: make score-file IN=<tsv> OUT=<tsv>
 	$(SCORING_CLI) score-file --in $(IN) --out $(OUT)
@@ -81,6 +81,10 @@ eval-scoring: ## every figure of docs/models/evaluation.md, on ../shared/data
 train-sentiment: ## retrain the committed sentiment model from ../shared/data/sentiment (deterministic)
 	$(SCORING_CLI) train-sentiment --train $(SHARED_DATA)/sentiment/xlmt-train.tsv \
 	  --val $(SHARED_DATA)/sentiment/xlmt-val.tsv --out services/scoring/src/main/resources/models/sentiment.bin
+
+train-language-tweets: ## retrain the committed tweet model (en/fr/de/es/pt/it, short texts) from ../shared/data/sentiment/xlmt-train.tsv (deterministic)
+	$(SCORING_CLI) train-language-tweets --train $(SHARED_DATA)/sentiment/xlmt-train.tsv \
+	  --out services/scoring/src/main/resources/models/language-tweets.bin
 
 train-language-pairs: ## retrain the committed es/pt/fr/it language pair model from ../shared/data/sentiment/xlmt-train.tsv (deterministic)
 	$(SCORING_CLI) train-language-pairs --train $(SHARED_DATA)/sentiment/xlmt-train.tsv \

@@ -30,7 +30,94 @@ final class LanguagePairTrainer {
     static final int FOLDS = SentimentTrainer.FOLDS;
     static final double[] WEIGHTS = {0, 0.5, 1, 2, 4, 8, 16, 32};
 
+    /** Classes of the tweet model: the languages of XLM-T train in Latin script. */
+    static final List<String> TWEET_LANGUAGES = List.of("en", "fr", "de", "es", "pt", "it");
+    /** Gates compared for the tweet model (max letters : min probability : max gap in nats); null = no tweet model. */
+    static final List<NgramLanguageIdentifier.TweetGate> GATES = gates();
+
     private LanguagePairTrainer() {
+    }
+
+    private static List<NgramLanguageIdentifier.TweetGate> gates() {
+        List<NgramLanguageIdentifier.TweetGate> out = new ArrayList<>();
+        out.add(null);
+        for (int letters : new int[] {40, 60}) {
+            for (double p : new double[] {0.9, 0.97}) {
+                for (double gap : new double[] {5, 10}) {
+                    out.add(new NgramLanguageIdentifier.TweetGate(letters, p, gap));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code train-language-tweets}: trains the tweet model (classes {@link #TWEET_LANGUAGES}, same features and
+     * optimiser as the pair model) on XLM-T train and compares the gates of {@link #GATES} by 3-fold
+     * cross-validation on the same file: in each fold the pair model (weight {@code pairWeight}) and the tweet model
+     * are trained on the two other folds and the whole identifier is run over the held rows of every language. No
+     * evaluation file is read. The chosen gate is printed; the identifier's {@code TWEET_GATE} holds it.
+     */
+    static void runTweets(Path train, Path out, Set<String> configured, NgramLanguageIdentifier table,
+            double pairWeight, PrintStream log) throws Exception {
+        List<Row> rows = rows(train);
+        log.printf("train-language-tweets: %d rows of %s (sha256 %s); classes %s; %d-bit buckets, %d epochs, rate %s%n",
+                rows.size(), train.getFileName(), SentimentTrainer.sha256(train), TWEET_LANGUAGES, BITS, EPOCHS, RATE);
+        double[] served = new double[GATES.size()];
+        double[] all = new double[GATES.size()];
+        int servedRows = 0;
+        for (int k = 0; k < FOLDS; k++) {
+            List<Row> fit = new ArrayList<>();
+            List<Row> held = new ArrayList<>();
+            SentimentTrainer.split(rows, k, fit, held);
+            NgramLanguageIdentifier withPairs = table.withPairs(train(fit, LANGUAGES, "fold " + k, pairWeight));
+            LanguagePairModel tweets = train(fit, TWEET_LANGUAGES, "fold " + k, 1);
+            for (int g = 0; g < GATES.size(); g++) {
+                LanguageIdentifier id = GATES.get(g) == null ? withPairs : withPairs.withTweets(tweets, GATES.get(g));
+                for (Row r : held) {
+                    boolean isServed = configured.contains(r.lang());
+                    String gold = isServed ? r.lang() : LanguageIdentifier.UNDETERMINED;
+                    boolean ok = id.identify(r.text()).equals(gold);
+                    all[g] += ok ? 1 : 0;
+                    served[g] += ok && isServed ? 1 : 0;
+                    if (g == 0 && isServed) {
+                        servedRows++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int g = 0; g < GATES.size(); g++) {
+            log.printf("  gate %-13s -> %d-fold cross-validation on train: served rows %.2f %%, all rows %.2f %%%n",
+                    GATES.get(g) == null ? "none" : GATES.get(g), FOLDS, 100 * served[g] / servedRows,
+                    100 * all[g] / rows.size());
+            if (served[g] > served[best]) {
+                best = g;
+            }
+        }
+        log.printf("chosen gate %s (the identifier's TWEET_GATE: %s)%n", GATES.get(best) == null ? "none" : GATES.get(best),
+                NgramLanguageIdentifier.TWEET_GATE);
+        String provenance = "trained on " + train.getFileName() + " sha256:" + SentimentTrainer.sha256(train) + " (lang = "
+                + "corpus language; " + TWEET_LANGUAGES + "); gate " + GATES.get(best) + " chosen by " + FOLDS
+                + "-fold cross-validation on the same file; features v" + LanguagePairModel.VERSION + ", 2^" + BITS
+                + " buckets, " + EPOCHS + " epochs, rate " + RATE + ", seed " + SEED;
+        LanguagePairModel model = train(rows, TWEET_LANGUAGES, provenance, 1);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (OutputStream o = Files.newOutputStream(out)) {
+            model.write(o);
+        }
+        log.printf("wrote %s (%d bytes, sha256 %s)%n", out, Files.size(out), SentimentTrainer.sha256(out));
+    }
+
+    private static List<Row> rows(Path train) throws Exception {
+        Tsv tsv = Tsv.read(train);
+        int lang = tsv.column("lang");
+        int text = tsv.column("text");
+        List<Row> rows = new ArrayList<>();
+        for (String[] r : tsv.rows()) {
+            rows.add(new Row(r[lang], r[text]));
+        }
+        return rows;
     }
 
     record Row(String lang, String text) {
@@ -93,12 +180,17 @@ final class LanguagePairTrainer {
 
     /** Multinomial logistic regression by AdaGrad over the rows of {@link #LANGUAGES}. */
     static LanguagePairModel train(List<Row> rows, String provenance, double weight) {
-        int c = LANGUAGES.size();
-        LanguagePairModel shape = new LanguagePairModel(LANGUAGES, BITS, new float[c << BITS], new float[c], weight, "");
+        return train(rows, LANGUAGES, provenance, weight);
+    }
+
+    /** Multinomial logistic regression by AdaGrad over the rows of {@code languages}. */
+    static LanguagePairModel train(List<Row> rows, List<String> languages, String provenance, double weight) {
+        int c = languages.size();
+        LanguagePairModel shape = new LanguagePairModel(languages, BITS, new float[c << BITS], new float[c], weight, "");
         List<LanguagePairModel.Vector> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
         for (Row r : rows) {
-            int y = LANGUAGES.indexOf(r.lang());
+            int y = languages.indexOf(r.lang());
             String s = y < 0 ? null : NgramLanguageIdentifier.prepare(r.text(), 3, 200);
             if (s != null) {
                 xs.add(shape.features(s));
@@ -118,7 +210,7 @@ final class LanguagePairTrainer {
             Collections.shuffle(order, random);
             for (int i : order) {
                 LanguagePairModel.Vector x = xs.get(i);
-                double[] z = new LanguagePairModel(LANGUAGES, BITS, w, bias, weight, "").logits(x);
+                double[] z = new LanguagePairModel(languages, BITS, w, bias, weight, "").logits(x);
                 double max = Double.NEGATIVE_INFINITY;
                 for (double v : z) {
                     max = Math.max(max, v);
@@ -146,6 +238,6 @@ final class LanguagePairTrainer {
         for (int i = 0; i < w.length; i++) {
             w[i] = LanguagePairModel.roundToStorage(w[i]);
         }
-        return new LanguagePairModel(LANGUAGES, BITS, w, bias, weight, provenance);
+        return new LanguagePairModel(languages, BITS, w, bias, weight, provenance);
     }
 }

@@ -1,6 +1,7 @@
 package io.vigie.scoring.cli;
 
 import io.vigie.scoring.service.LanguageIdentifier;
+import io.vigie.scoring.service.LanguagePairModel;
 import io.vigie.scoring.service.LinguaLanguageIdentifier;
 import io.vigie.scoring.service.NgramLanguageIdentifier;
 import io.vigie.scoring.service.OptimaizeLanguageIdentifier;
@@ -69,6 +70,16 @@ public final class ScoringCli {
             case "train-language-pairs" -> LanguagePairTrainer.run(Path.of(required(opts, "train")),
                     Path.of(required(opts, "out")), settings.languages(), new NgramLanguageIdentifier(settings.languages(),
                             settings.decoyLanguages(), settings.minLetters(), settings.maxChars(), null), System.out);
+            case "train-language-tweets" -> {
+                LanguagePairModel committed = NgramLanguageIdentifier.committedPairModel();
+                if (committed == null) {
+                    throw new IllegalStateException("no committed pair model " + NgramLanguageIdentifier.PAIR_MODEL
+                            + ": run make train-language-pairs first");
+                }
+                LanguagePairTrainer.runTweets(Path.of(required(opts, "train")), Path.of(required(opts, "out")),
+                        settings.languages(), new NgramLanguageIdentifier(settings.languages(), settings.decoyLanguages(),
+                                settings.minLetters(), settings.maxChars(), null), committed.weight(), System.out);
+            }
             default -> {
                 usage();
                 System.exit(2);
@@ -108,6 +119,7 @@ public final class ScoringCli {
                   eval-sentiment  --data <tsv with lang,label,text>
                   eval-language   --data <tsv with lang,text> [--identifiers ngram,lingua-low,lingua-low-nodecoys,lingua-high,optimaize]
                   train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]
-                  train-language-pairs --train <tsv with lang,text> --out <model file>""");
+                  train-language-pairs --train <tsv with lang,text> --out <model file>
+                  train-language-tweets --train <tsv with lang,text> --out <model file>""");
     }
 }

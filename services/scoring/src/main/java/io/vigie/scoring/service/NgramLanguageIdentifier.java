@@ -20,7 +20,9 @@ import java.util.Set;
  * A fast character n-gram (naive Bayes) language identifier that reads Lingua's own uni-, bi- and trigram models
  * from the Lingua jar and scores all candidate languages with one table lookup per n-gram. Same candidates as
  * {@link LinguaLanguageIdentifier} (configured + decoys, decoys answered {@code und}); a text whose n-grams the
- * best language hardly knows (another script, gibberish) is {@code und}.
+ * best language hardly knows (another script, gibberish) is {@code und}. Each word is read as the chain of its
+ * letters' conditionals; a pair model settles es/pt/fr/it, and a tweet model may move short texts to one of these
+ * (ADR 0120).
  */
 public final class NgramLanguageIdentifier implements LanguageIdentifier {
 
@@ -29,11 +31,11 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
     private static final float BACKOFF_BIGRAM = (float) Math.log(0.1);
     private static final float BACKOFF_UNIGRAM = (float) Math.log(0.01);
     private static final float UNSEEN = (float) Math.log(1e-7);
-    /** Below this share of trigrams known to the best language, the text is {@code und}. */
+    /** Below this share of n-grams known to the best language, the text is {@code und}. */
     static final double MIN_KNOWN = 0.35;
-    /** Mean log-probability gap per trigram under which the best guess is unsure (then a plausible hint wins). */
+    /** Mean log-probability gap per n-gram read under which the best guess is unsure (then a plausible hint wins). */
     static final double SURE_GAP = 0.3;
-    /** A hinted language within this mean gap per trigram of the best guess is plausible. */
+    /** A hinted language within this mean gap per n-gram read of the best guess is plausible. */
     static final double HINT_GAP = 0.75;
     /**
      * Fewer letters than this once hashtags are dropped: the words of the hashtags are read too, if they bring the
@@ -62,6 +64,13 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
     private final LanguagePairModel pairs;
     private final int[] pairClass;
     /**
+     * Tweet model (null: none) for short texts, the index in {@link #codes} of each of its classes (-1: not a
+     * candidate) and when it may override the table.
+     */
+    private final LanguagePairModel tweets;
+    private final int[] tweetCode;
+    private final TweetGate gate;
+    /**
      * The table as it would be had the training texts been written without diacritics: for each ASCII n-gram that
      * some accented n-gram folds to ("ze" from "že"), log-probabilities from the summed joint probabilities of all
      * the n-grams that fold to it. Consulted instead of {@link #table} when a text has no letter outside ASCII: Czech
@@ -75,13 +84,15 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
 
     /**
      * Same parameters as {@link LinguaLanguageIdentifier} (there is one mode), with the committed pair model
-     * ({@link #PAIR_MODEL}) when it is on the class path.
+     * ({@link #PAIR_MODEL}) and tweet model ({@link #TWEET_MODEL}, gate {@link #TWEET_GATE}) when they are on the
+     * class path.
      */
     public NgramLanguageIdentifier(Set<String> configured, Set<String> decoys, int minLetters, int maxChars) {
-        this(configured, decoys, minLetters, maxChars, committedPairModel());
+        this(new NgramLanguageIdentifier(configured, decoys, minLetters, maxChars, committedPairModel()),
+                committedPairModel(), committedModel(TWEET_MODEL), TWEET_GATE);
     }
 
-    /** As above with the given pair model (null: the table alone). */
+    /** As above with the given pair model (null: the table alone) and no tweet model. */
     public NgramLanguageIdentifier(Set<String> configured, Set<String> decoys, int minLetters, int maxChars,
             LanguagePairModel pairs) {
         List<String> all = new ArrayList<>(configured);
@@ -103,10 +114,30 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         this.folded = fold(table, codes, FOLDED);
         this.pairs = pairs;
         this.pairClass = pairClasses(codes, pairs);
-        this.description = describe(configured.size(), decoys.size(), pairs);
+        this.tweets = null;
+        this.tweetCode = new int[0];
+        this.gate = null;
+        this.description = describe(configured.size(), decoys.size(), pairs, null, null);
+    }
+
+    /**
+     * When the tweet model overrides the table's answer: the text read has at most {@code maxLetters} letters, the
+     * model gives its best language at least {@code minProbability}, that language is one of {@link #TWEET_TARGETS}
+     * and the table's log-likelihood of it is at most {@code maxGap} nats below the table's best candidate.
+     */
+    public record TweetGate(int maxLetters, double minProbability, double maxGap) {
+        @Override
+        public String toString() {
+            return maxLetters + ":" + minProbability + ":" + maxGap;
+        }
     }
 
     private NgramLanguageIdentifier(NgramLanguageIdentifier base, LanguagePairModel pairs) {
+        this(base, pairs, base.tweets, base.gate);
+    }
+
+    private NgramLanguageIdentifier(NgramLanguageIdentifier base, LanguagePairModel pairs, LanguagePairModel tweets,
+            TweetGate gate) {
         this.codes = base.codes;
         this.answerable = base.answerable;
         this.minLetters = base.minLetters;
@@ -115,11 +146,22 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         this.folded = base.folded;
         this.pairs = pairs;
         this.pairClass = pairClasses(codes, pairs);
+        this.tweets = tweets;
+        this.tweetCode = new int[tweets == null ? 0 : tweets.languages().size()];
+        for (int c = 0; c < tweetCode.length; c++) {
+            tweetCode[c] = Arrays.asList(codes).indexOf(tweets.languages().get(c));
+        }
+        this.gate = gate;
         int served = 0;
         for (boolean a : answerable) {
             served += a ? 1 : 0;
         }
-        this.description = describe(served, codes.length - served, pairs);
+        this.description = describe(served, codes.length - served, pairs, tweets, gate);
+    }
+
+    /** The same tables and pair model with a tweet model for short texts (null: none). */
+    public NgramLanguageIdentifier withTweets(LanguagePairModel tweets, TweetGate gate) {
+        return new NgramLanguageIdentifier(this, pairs, tweets, gate);
     }
 
     /** The same tables with another pair model (null: none), without reloading them. */
@@ -127,10 +169,12 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         return new NgramLanguageIdentifier(this, pairs);
     }
 
-    private static String describe(int served, int decoys, LanguagePairModel pairs) {
+    private static String describe(int served, int decoys, LanguagePairModel pairs, LanguagePairModel tweets,
+            TweetGate gate) {
         return "ngram (Lingua's 1-3-gram models, " + served + " languages + " + decoys
                 + " decoys, accent-folded for ASCII-only texts" + (pairs == null ? "" : ", pair model "
-                + String.join("/", pairs.languages()) + " x" + pairs.weight()) + ")";
+                + String.join("/", pairs.languages()) + " x" + pairs.weight()) + (tweets == null ? ""
+                : ", tweet model " + String.join("/", tweets.languages()) + " gate " + gate) + ")";
     }
 
     private static int[] pairClasses(String[] codes, LanguagePairModel pairs) {
@@ -143,10 +187,14 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
 
     /** The committed pair model, or null when the resource is absent. */
     public static LanguagePairModel committedPairModel() {
-        try (InputStream in = NgramLanguageIdentifier.class.getResourceAsStream(PAIR_MODEL)) {
+        return committedModel(PAIR_MODEL);
+    }
+
+    private static LanguagePairModel committedModel(String resource) {
+        try (InputStream in = NgramLanguageIdentifier.class.getResourceAsStream(resource)) {
             return in == null ? null : LanguagePairModel.read(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + PAIR_MODEL, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
@@ -314,6 +362,15 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
      * (95.79 % before); two keeps more of all rows (87.54 % vs 87.51 %).
      */
     static final int ELONGATION_KEEP = 2;
+    /** Class-path resource of the committed tweet model ({@code make train-language-tweets}); optional. */
+    public static final String TWEET_MODEL = "/models/language-tweets.bin";
+    /** The languages the tweet model may move a short text to (those of the pair model). */
+    public static final Set<String> TWEET_TARGETS = Set.of("es", "pt", "fr", "it");
+    /**
+     * The tweet model's gate: texts of up to 60 letters, probability 0.9, 10 nats. Chosen by {@code make
+     * train-language-tweets} (3-fold cross-validation on XLM-T train over its grid, {@code GATES}).
+     */
+    public static final TweetGate TWEET_GATE = new TweetGate(60, 0.9, 10);
     /** Class-path resource of the committed pair model ({@code make train-language-pairs}); optional. */
     public static final String PAIR_MODEL = "/models/language-pairs.bin";
 
@@ -356,19 +413,70 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         if (s == null) {
             return UNDETERMINED;
         }
-        int n = codes.length;
-        double[] score = new double[n];
-        int[] known = new int[n];
-        int trigrams = 0;
+        String answer = decide(s, hint);
+        if (tweets == null || answer.equalsIgnoreCase(hint) || TextNormalizer.letters(s) > gate.maxLetters()) {
+            return answer;
+        }
+        String tweet = tweetOverride(s, answer);
+        return tweet == null ? answer : tweet;
+    }
+
+    /**
+     * The tweet model's language for a short text when the gate lets it override the table's {@code answer}, else
+     * null. Short tweets ("avisa a katia q eh hj", "EU TO SURTANDOOO") carry words and spellings (q, eh, hj, kkkk,
+     * vc, tá) that the table, trained on edited web text, does not know, while the model, trained on tweets, does.
+     * Only the Romance languages of {@link #TWEET_TARGETS} may win this way: a model that knows German tweets but no
+     * Dutch, Danish or Swedish ones reads short Germanic texts of those languages as German.
+     */
+    private String tweetOverride(String s, String answer) {
+        double[] z = tweets.logits(tweets.features(s));
+        int top = 0;
+        for (int c = 1; c < z.length; c++) {
+            if (z[c] > z[top]) {
+                top = c;
+            }
+        }
+        int k = tweetCode[top];
+        if (k < 0 || !answerable[k] || codes[k].equals(answer) || !TWEET_TARGETS.contains(codes[k])) {
+            return null;
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - z[top]);
+        }
+        if (1 / sum < gate.minProbability()) {
+            return null;
+        }
+        double[] score = new double[codes.length];
+        scoreAll(s, score, new int[codes.length]);
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : score) {
+            best = Math.max(best, v);
+        }
+        return best - score[k] <= gate.maxGap() ? codes[k] : null;
+    }
+
+    /** Scores every candidate on the prepared text; returns how many n-grams were read. */
+    private int scoreAll(String s, double[] score, int[] known) {
+        int ngrams = 0;
         int start = 0;
         boolean ascii = ascii(s);
         for (int i = 0; i <= s.length(); i++) {
             if (i == s.length() || s.charAt(i) == ' ') {
-                trigrams += scoreWord(s, start, i, score, known, ascii);
+                ngrams += scoreWord(s, start, i, score, known, ascii);
                 start = i + 1;
             }
         }
-        if (trigrams == 0) {
+        return ngrams;
+    }
+
+    /** The table's answer (with the pair model and the hint) for a prepared text. */
+    private String decide(String s, String hint) {
+        int n = codes.length;
+        double[] score = new double[n];
+        int[] known = new int[n];
+        int ngrams = scoreAll(s, score, known);
+        if (ngrams == 0) {
             return UNDETERMINED;
         }
         int best = 0;
@@ -381,23 +489,23 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
                 second = k;
             }
         }
-        if (known[best] < MIN_KNOWN * trigrams) {
+        if (known[best] < MIN_KNOWN * ngrams) {
             return UNDETERMINED;
         }
         if (second >= 0 && pairClass[best] >= 0 && pairClass[second] >= 0) {
             // Two languages the pair model knows: its logits are a second opinion on the table's log-likelihoods.
             double[] z = pairs.logits(pairs.features(s));
             double d = score[best] - score[second] + pairs.weight() * (z[pairClass[best]] - z[pairClass[second]]);
-            if (d < 0 && known[second] >= MIN_KNOWN * trigrams) {
+            if (d < 0 && known[second] >= MIN_KNOWN * ngrams) {
                 int swap = best;
                 best = second;
                 second = swap;
             }
         }
-        if (hint != null && second >= 0 && (score[best] - score[second]) / trigrams < SURE_GAP) {
+        if (hint != null && second >= 0 && (score[best] - score[second]) / ngrams < SURE_GAP) {
             String hinted = hint.toLowerCase(Locale.ROOT);
             for (int k = 0; k < n; k++) {
-                if (codes[k].equals(hinted) && answerable[k] && (score[best] - score[k]) / trigrams < HINT_GAP) {
+                if (codes[k].equals(hinted) && answerable[k] && (score[best] - score[k]) / ngrams < HINT_GAP) {
                     return hinted;
                 }
             }
@@ -410,26 +518,26 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
                     served = k;
                 }
             }
-            return served >= 0 && score[best] - score[served] < SERVED_PRIOR && known[served] >= MIN_KNOWN * trigrams
+            return served >= 0 && score[best] - score[served] < SERVED_PRIOR && known[served] >= MIN_KNOWN * ngrams
                     ? codes[served] : UNDETERMINED;
         }
         return codes[best];
     }
 
-    /** Adds the log-probabilities of the word's trigrams (the word itself if shorter); returns how many. */
+    /**
+     * Adds the log-probability of the word as a chain of Lingua's conditionals, P(a) P(b|a) P(c|ab) P(d|bc) ...
+     * (its first letter, its first two, then every trigram); returns how many n-grams that is (the word's length).
+     * Until the fourth round only the trigrams were read (the word itself if shorter), as Lingua's low accuracy
+     * mode does: the first two letters of every word then counted for nothing, and a language whose trigrams
+     * were likely once their first two letters were given could win on letters it rarely starts a word with
+     * ("hasta el de agosto" was Finnish). Reading the whole chain took XLM-T val from 96.19 % to 97.27 % of served
+     * tweets and Lingua sentences from 98.62 % to 99.08 % (docs/models/evaluation.md, fourth round).
+     */
     private int scoreWord(String s, int from, int to, double[] score, int[] known, boolean ascii) {
-        int len = to - from;
-        if (len <= 0) {
-            return 0;
+        for (int i = from; i < to; i++) {
+            addNgram(s.substring(Math.max(from, i - 2), i + 1), score, known, ascii);
         }
-        if (len < 3) {
-            addNgram(s.substring(from, to), score, known, ascii);
-            return 1;
-        }
-        for (int i = from; i + 3 <= to; i++) {
-            addNgram(s.substring(i, i + 3), score, known, ascii);
-        }
-        return len - 2;
+        return Math.max(0, to - from);
     }
 
     private void addNgram(String gram, double[] score, int[] known, boolean ascii) {

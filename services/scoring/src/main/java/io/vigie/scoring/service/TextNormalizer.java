@@ -67,7 +67,7 @@ public final class TextNormalizer {
     }
 
     private static String wordsOnly(String text, boolean hashtags) {
-        String s = clean(text);
+        String s = repairMojibake(clean(text));
         StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
         int i = 0;
@@ -98,6 +98,69 @@ public final class TextNormalizer {
             i += Character.charCount(cp);
         }
         return out.toString().trim();
+    }
+
+    /**
+     * Words whose UTF-8 bytes were read as Windows-1250 or Windows-1252 ("vysvÄ›tlĂ­" for "vysvětlí", "Ă©" for
+     * "é") are decoded back: a word is replaced only when it contains a character a UTF-8 lead byte of Latin
+     * letters becomes (Â Ã Ä Å Ă Ĺ), encodes to that code page and its bytes are valid UTF-8. A Romanian "CASĂ" is
+     * left alone ("Ă" then "?" is no UTF-8).
+     */
+    static String repairMojibake(String s) {
+        if (!hasMojibakeLead(s, 0, s.length())) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i < s.length() && s.charAt(i) != ' ') {
+                continue;
+            }
+            String word = s.substring(start, i);
+            if (hasMojibakeLead(s, start, i)) {
+                String fixed = redecode(word, WINDOWS_1250);
+                word = fixed != null ? fixed : java.util.Objects.requireNonNullElse(redecode(word, WINDOWS_1252), word);
+            }
+            out.append(word);
+            if (i < s.length()) {
+                out.append(' ');
+            }
+            start = i + 1;
+        }
+        return out.toString();
+    }
+
+    private static final java.nio.charset.Charset WINDOWS_1250 = java.nio.charset.Charset.forName("windows-1250");
+    private static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
+
+    private static boolean hasMojibakeLead(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            switch (s.charAt(i)) {
+                case '\u00C2', '\u00C3', '\u00C4', '\u00C5', '\u0102', '\u0139' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code word} encoded in {@code charset} and decoded as UTF-8, or null when either step is not exact. */
+    private static String redecode(String word, java.nio.charset.Charset charset) {
+        try {
+            java.nio.ByteBuffer bytes = charset.newEncoder()
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .encode(java.nio.CharBuffer.wrap(word));
+            String decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(bytes).toString();
+            return decoded.equals(word) ? null : decoded;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static boolean atWordStart(String s, int i) {

@@ -45,6 +45,33 @@ class LanguageIdentifiersTest {
     }
 
     @Test
+    void theFirstLettersOfEveryWordCount() {
+        // Read by their trigrams alone, these three were und (Finnish, Lithuanian, Estonian): the letters a word
+        // starts with ("h", "ha" of "hasta", "w", "wo" of "wo") are evidence too.
+        NgramLanguageIdentifier id = new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200);
+        assertEquals("es", id.identify("Hasta el 31 de agosto."));
+        assertEquals("de", id.identify("Wo findet man Jusos im Rhein-Neckar-Kreis?"));
+        assertEquals("pt", id.identify("Quero um pijama desseeeee #MaisVoce"));
+    }
+
+    @Test
+    void shortPortugueseTweetsAreReadByTheTweetModelAndShortGermanicTextsAreNot() {
+        NgramLanguageIdentifier full = new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200);
+        NgramLanguageIdentifier tableAndPairs = new NgramLanguageIdentifier(SERVED, DECOYS, 3, 200,
+                NgramLanguageIdentifier.committedPairModel());
+        org.junit.jupiter.api.Assertions.assertTrue(full.describe().contains("tweet model"), full.describe());
+        // the table alone: Dutch, and und (a decoy)
+        assertEquals("nl", tableAndPairs.identify("EU TO SURTANDOOO  #MaisVoce"));
+        assertEquals("und", tableAndPairs.identify("Hj tem Dr Drauzio Varela no #ConversaComBial"));
+        assertEquals("pt", full.identify("EU TO SURTANDOOO  #MaisVoce"));
+        assertEquals("pt", full.identify("Hj tem Dr Drauzio Varela no #ConversaComBial"));
+        // the tweet model knows German but no Dutch tweets: it may only move a text to a Romance language
+        assertEquals("nl", full.identify("Ik ben er bijna, tot zo"));
+        assertEquals("de", full.identify("Wir sehen uns morgen"));
+        assertEquals("sk", full.identify("Dnes je pekný deň"));
+    }
+
+    @Test
     void unknownLanguageCodesAreRefusedClearly() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new NgramLanguageIdentifier(Set.of("xx"), Set.of(), 3, 200));

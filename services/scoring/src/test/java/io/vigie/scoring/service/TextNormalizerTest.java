@@ -21,4 +21,13 @@ class TextNormalizerTest {
         assertEquals("ich will bei dir bleiben", TextNormalizer.wordsWithHashtags("#ich #will #bei #dir #bleiben http"));
         assertEquals("mijloc  sau", TextNormalizer.wordsOnly("mijloc ďż˝ sau"));
     }
+
+    @Test
+    void utf8ReadAsWindows1250Or1252IsDecodedBackAndRealLettersStay() {
+        assertEquals("Nejlépe to vysvětlí následující příklad",
+                TextNormalizer.wordsOnly("NejlĂ©pe to vysvÄ›tlĂ­ nĂˇsledujĂ­cĂ­ pĹ™Ă­klad:"));
+        assertEquals("café crème", TextNormalizer.wordsOnly("cafÃ© crÃ¨me"));
+        assertEquals("Ce este Programul PRIMA CASĂ", TextNormalizer.wordsOnly("Ce este Programul PRIMA CASĂ?"));
+        assertEquals("Ärger mit Åsa", TextNormalizer.wordsOnly("Ärger mit Åsa"));
+    }
 }
