@@ -9,7 +9,7 @@ set maintenance_work_mem = '512MB'
 set synchronous_commit = off
 ;
 truncate mention_seen, volume_bucket, volume_rollup, term_bucket, term_day, space_bucket, question_bucket, conversation_fact, reply_fact,
-    incident, agent_presence
+    conversation_day, conversation_time_day, backlog_count, reply_day, incident, agent_presence
 ;
 drop table if exists bench_m
 ;
@@ -112,6 +112,12 @@ select date_trunc('hour', created_at), product_line, topic,
 from bench_m where question
 group by 1, 2, 3, 4
 ;
+-- The conversation and reply rollups' triggers (migrations V11-V13, ADRs 0110-0112) are off for the bulk load; the
+-- rollups are then written in bulk, as the migrations backfill them.
+alter table conversation_fact disable trigger user
+;
+alter table reply_fact disable trigger user
+;
 insert into conversation_fact (id, centre, network, language, topic, queue, state, first_message_at, sla_due_at,
     routed_at, first_response_at, replies, closed_at, sentiment_delta, restated, space)
 select network || ':' || i, centre, network, language, topic,
@@ -131,6 +137,44 @@ insert into reply_fact (reply_id, conversation_id, centre, network, created_at, 
 select 'reply-' || i, network || ':' || i, centre, network, created_at + make_interval(secs => 60 + (h3 % 7200)),
        case when h1 % 50 = 0 then 'failed' else 'delivered' end, created_at + make_interval(secs => 61 + (h3 % 7200)), true
 from bench_m where thread = i and h2 % 10 < 8
+;
+alter table conversation_fact enable trigger user
+;
+alter table reply_fact enable trigger user
+;
+insert into conversation_day (day, centre, responded, with_sla, met_sla, closed, delta_sum, delta_count, restated)
+select day, centre, sum(responded), sum(with_sla), sum(met_sla), sum(closed), sum(delta_sum), sum(delta_count), sum(restated)
+from (select date_trunc('day', first_response_at, 'UTC') as day, coalesce(centre, '') centre, 1 responded,
+             case when sla_due_at is not null then 1 else 0 end with_sla,
+             case when first_response_at <= sla_due_at then 1 else 0 end met_sla,
+             0 closed, 0::numeric delta_sum, 0 delta_count, 0 restated
+      from conversation_fact where first_response_at is not null and first_message_at is not null
+      union all
+      select date_trunc('day', closed_at, 'UTC'), coalesce(centre, ''), 0, 0, 0, 1, coalesce(sentiment_delta::numeric, 0),
+             case when sentiment_delta is not null then 1 else 0 end, case when restated then 1 else 0 end
+      from conversation_fact where closed_at is not null) x
+group by day, centre
+;
+insert into conversation_time_day (kind, day, centre, bucket, conversations)
+select 'first_response', date_trunc('day', first_response_at, 'UTC'), coalesce(centre, ''),
+       duration_bucket(extract(epoch from first_response_at - first_message_at)), count(*)
+from conversation_fact where first_response_at is not null and first_message_at is not null
+group by 1, 2, 3, 4
+;
+insert into conversation_time_day (kind, day, centre, bucket, conversations)
+select 'resolution', date_trunc('day', closed_at, 'UTC'), coalesce(centre, ''),
+       duration_bucket(extract(epoch from closed_at - first_message_at)), count(*)
+from conversation_fact where closed_at is not null and first_message_at is not null
+group by 1, 2, 3, 4
+;
+insert into backlog_count (centre, queue, waiting)
+select centre, coalesce(queue, ''), count(*) from conversation_fact
+where first_response_at is null and state in ('new', 'queued', 'assigned') and centre is not null
+group by 1, 2
+;
+insert into reply_day (day, centre, status, replies)
+select date_trunc('day', created_at, 'UTC'), coalesce(centre, ''), coalesce(status, ''), count(*)
+from reply_fact where counted group by 1, 2, 3
 ;
 insert into incident (id, status, subject_kind, subject, centre, language, network, severity, started_at, observed,
     expected, top_terms, sample_mentions, emitted_at)

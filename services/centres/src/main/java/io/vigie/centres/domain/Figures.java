@@ -14,8 +14,9 @@ import java.util.List;
  * @param negative         negative mentions
  * @param temperature      share positive minus share negative, in [-1, 1]; null without mentions
  * @param meanScore        mean sentiment score; null without mentions
- * @param firstResponseP50 median first response time in seconds of the conversations first answered in the period
- * @param firstResponseP90 90th percentile of the same
+ * @param firstResponseP50 median first response time in seconds of the conversations first answered in the period:
+ *                         nearest rank, within 2 % (a log-spaced histogram bucket's value, ADR 0110; 0 under 1 ms)
+ * @param firstResponseP90 90th percentile of the same, same precision
  * @param responded        conversations first answered in the period
  * @param slaAttainment    share of those answered by their SLA due time; null when none had one
  * @param backlog          conversations waiting for a first response now
@@ -23,8 +24,9 @@ import java.util.List;
  * @param repliesFailed    replies that failed in the period
  * @param activeIncidents  incidents not resolved
  * @param closed           conversations closed in the period
- * @param resolutionP50    median time from first message to close, in seconds
- * @param resolutionP90    90th percentile of the same
+ * @param resolutionP50    median time from first message to close, in seconds, of the conversations closed in the
+ *                         period: nearest rank, within 2 % (as firstResponseP50)
+ * @param resolutionP90    90th percentile of the same, same precision
  * @param sentimentDelta   mean of closing minus opening sentiment score of the closed conversations
  * @param restatedShare    share of the closed conversations where the customer restated their sentiment publicly
  * @param byNetwork        volume and temperature per network

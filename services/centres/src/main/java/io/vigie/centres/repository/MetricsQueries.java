@@ -149,21 +149,95 @@ public class MetricsQueries {
     private record Cursor(SqlConnection conn, Transaction tx) {
     }
 
-    /** First response times of the conversations first answered in the period ({@code centre} null = all). */
+    /**
+     * First response times of the conversations first answered in the period ({@code centre} null = all): whole UTC
+     * days from the per-day rollups (ADR 0110, migration V11), the partial days at the edges from the conversations.
+     * Counts are exact; the percentiles are those of the duration histogram ({@link #percentile}).
+     */
     public Uni<Responses> responses(String centre, Instant from, Instant to) {
-        String sql = """
-                select percentile_cont(0.5) within group (order by extract(epoch from first_response_at - first_message_at)) p50,
-                       percentile_cont(0.9) within group (order by extract(epoch from first_response_at - first_message_at)) p90,
-                       count(*) answered,
-                       count(*) filter (where sla_due_at is not null) with_sla,
-                       count(*) filter (where first_response_at <= sla_due_at) met
-                from conversation_fact
-                where first_response_at >= $1 and first_response_at < $2 and first_message_at is not null
-                  and ($3::text is null or centre = $3)""";
-        return pool.preparedQuery(sql).execute(Tuple.of(odt(from), odt(to), centre)).map(rows -> {
-            Row r = rows.iterator().next();
-            return new Responses(r.getDouble("p50"), r.getDouble("p90"), r.getLong("answered"), r.getLong("with_sla"),
+        Instant[] days = wholeUnits(from, to, ChronoUnit.DAYS);
+        String sums = """
+                select coalesce(sum(with_sla), 0)::bigint with_sla, coalesce(sum(met_sla), 0)::bigint met from (
+                    select with_sla, met_sla from conversation_day
+                    where day >= $1 and day < $2 and responded <> 0 and ($5::text is null or centre = $5)
+                    union all
+                    select count(*) filter (where sla_due_at is not null), count(*) filter (where first_response_at <= sla_due_at)
+                    from conversation_fact where first_message_at is not null and ($5::text is null or centre = $5)
+                      and first_response_at >= $3 and first_response_at < $1
+                    union all
+                    select count(*) filter (where sla_due_at is not null), count(*) filter (where first_response_at <= sla_due_at)
+                    from conversation_fact where first_message_at is not null and ($5::text is null or centre = $5)
+                      and first_response_at >= $2 and first_response_at < $4) x""";
+        Tuple args = Tuple.of(odt(days[0]), odt(days[1]), odt(from), odt(to), centre);
+        Uni<long[]> histogram = histogram("first_response", "first_response_at", "first_message_at is not null", args);
+        Uni<Row> counts = pool.preparedQuery(sums).execute(args).map(rows -> rows.iterator().next());
+        return Uni.combine().all().unis(histogram, counts).asTuple().map(t -> {
+            long[] h = t.getItem1();
+            Row r = t.getItem2();
+            return new Responses(percentile(h, 0.5), percentile(h, 0.9), total(h), r.getLong("with_sla"),
                     r.getLong("met"));
+        });
+    }
+
+    /** Ratio of two consecutive duration buckets (ADR 0110): each bucket's value is within 2 % of its durations. */
+    public static final double BUCKET_RATIO = 1.02 / 0.98;
+    /** The bucket of durations under 1 ms (negative ones included), read as 0 s. */
+    public static final int ZERO_BUCKET = -1000;
+
+    /** The value of a duration bucket, in seconds: 2 g^i / (g + 1), within 2 % of every duration in (g^(i-1), g^i]. */
+    public static double bucketValue(int bucket) {
+        return bucket == ZERO_BUCKET ? 0 : 2 * Math.pow(BUCKET_RATIO, bucket) / (BUCKET_RATIO + 1);
+    }
+
+    /**
+     * The {@code p} quantile of a histogram given as (bucket, count) pairs in bucket order: the value of the bucket
+     * holding the duration of rank ceil(p n) (nearest rank, as {@code percentile_disc}), so within 2 % of that
+     * duration (0 for durations under 1 ms); null when empty.
+     */
+    static Double percentile(long[] histogram, double p) {
+        long n = total(histogram);
+        if (n <= 0) {
+            return null;
+        }
+        long rank = Math.max(1, (long) Math.ceil(p * n));
+        long seen = 0;
+        for (int i = 0; i < histogram.length; i += 2) {
+            seen += histogram[i + 1];
+            if (seen >= rank) {
+                return bucketValue((int) histogram[i]);
+            }
+        }
+        return bucketValue((int) histogram[histogram.length - 2]);
+    }
+
+    private static long total(long[] histogram) {
+        long n = 0;
+        for (int i = 1; i < histogram.length; i += 2) {
+            n += histogram[i];
+        }
+        return n;
+    }
+
+    /**
+     * The duration histogram of {@code kind} over [$3, $4): whole days [$1, $2) from the rollup, the edges bucketed
+     * from the conversations by the same function; (bucket, count) pairs in bucket order.
+     */
+    private Uni<long[]> histogram(String kind, String at, String condition, Tuple args) {
+        String duration = "duration_bucket(extract(epoch from " + at + " - first_message_at))";
+        String edge = "select " + duration + " b, count(*) n from conversation_fact where " + condition
+                + " and ($5::text is null or centre = $5) and " + at + " >= %s and " + at + " < %s group by 1";
+        String sql = "select b, sum(n)::bigint n from (select bucket b, conversations n from conversation_time_day "
+                + "where kind = '" + kind + "' and day >= $1 and day < $2 and ($5::text is null or centre = $5) "
+                + "union all " + edge.formatted("$3", "$1") + " union all " + edge.formatted("$2", "$4")
+                + ") x group by b having sum(n) <> 0 order by b";
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            long[] out = new long[rows.size() * 2];
+            int i = 0;
+            for (Row r : rows) {
+                out[i++] = r.getInteger("b");
+                out[i++] = r.getLong("n");
+            }
+            return out;
         });
     }
 
@@ -218,31 +292,46 @@ public class MetricsQueries {
         });
     }
 
-    /** Conversations closed in the period ({@code centre} null = all). */
+    /**
+     * Conversations closed in the period ({@code centre} null = all), read like {@link #responses}: counts, mean
+     * sentiment delta and restated share exact, resolution percentiles from the duration histogram.
+     */
     public Uni<Closures> closures(String centre, Instant from, Instant to) {
-        String sql = """
-                select count(*) closed,
-                       percentile_cont(0.5) within group (order by extract(epoch from closed_at - first_message_at)) p50,
-                       percentile_cont(0.9) within group (order by extract(epoch from closed_at - first_message_at)) p90,
-                       avg(sentiment_delta) delta,
-                       avg(case when restated then 1.0 else 0.0 end) restated
-                from conversation_fact
-                where closed_at >= $1 and closed_at < $2 and ($3::text is null or centre = $3)""";
-        return pool.preparedQuery(sql).execute(Tuple.of(odt(from), odt(to), centre)).map(rows -> {
-            Row r = rows.iterator().next();
-            return new Closures(r.getLong("closed"), r.getDouble("p50"), r.getDouble("p90"), r.getDouble("delta"),
-                    r.getDouble("restated"));
+        Instant[] days = wholeUnits(from, to, ChronoUnit.DAYS);
+        String edge = """
+                select count(*) closed, coalesce(sum(sentiment_delta::numeric), 0) delta_sum, count(sentiment_delta) delta_count,
+                       count(*) filter (where restated) restated
+                from conversation_fact where ($5::text is null or centre = $5) and closed_at >= %s and closed_at < %s""";
+        String sums = "select coalesce(sum(closed), 0)::bigint closed, coalesce(sum(delta_sum), 0)::float8 delta_sum, "
+                + "coalesce(sum(delta_count), 0)::bigint delta_count, coalesce(sum(restated), 0)::bigint restated from ("
+                + "select closed, delta_sum, delta_count, restated from conversation_day where day >= $1 and day < $2 "
+                + "and closed <> 0 and ($5::text is null or centre = $5) union all " + edge.formatted("$3", "$1")
+                + " union all " + edge.formatted("$2", "$4") + ") x";
+        Tuple args = Tuple.of(odt(days[0]), odt(days[1]), odt(from), odt(to), centre);
+        Uni<long[]> histogram = histogram("resolution", "closed_at", "first_message_at is not null", args);
+        Uni<Row> counts = pool.preparedQuery(sums).execute(args).map(rows -> rows.iterator().next());
+        return Uni.combine().all().unis(histogram, counts).asTuple().map(t -> {
+            long[] h = t.getItem1();
+            Row r = t.getItem2();
+            long closed = r.getLong("closed");
+            long deltas = r.getLong("delta_count");
+            return new Closures(closed, percentile(h, 0.5), percentile(h, 0.9),
+                    deltas == 0 ? null : r.getDouble("delta_sum") / deltas,
+                    closed == 0 ? null : (double) r.getLong("restated") / closed);
         });
     }
 
-    /** Conversations waiting for a first response, per centre and queue ({@code centre} null = all). */
+    /**
+     * Conversations waiting for a first response, per centre and queue ({@code centre} null = all): the counts kept
+     * by a trigger (ADR 0111, migration V12), the oldest message of each from the first entry of the partial index
+     * {@code conversation_fact_waiting} (a queue '' stands for no queue too, as the counter groups them).
+     */
     public Uni<List<Backlog>> backlog(String centre) {
-        String sql = """
-                select centre, coalesce(queue, '') q, count(*) waiting, min(first_message_at) oldest
-                from conversation_fact
-                where first_response_at is null and state in ('new', 'queued', 'assigned') and centre is not null
-                  and ($1::text is null or centre = $1)
-                group by centre, q order by centre, q""";
+        String waiting = "first_response_at is null and state in ('new', 'queued', 'assigned') and centre is not null";
+        String sql = "select b.centre, b.queue q, b.waiting, least("
+                + "(select min(first_message_at) from conversation_fact c where c.centre = b.centre and c.queue = b.queue and " + waiting + "), "
+                + "(select min(first_message_at) from conversation_fact c where b.queue = '' and c.centre = b.centre and c.queue is null and " + waiting + ")"
+                + ") oldest from backlog_count b where b.waiting <> 0 and ($1::text is null or b.centre = $1) order by b.centre, b.queue";
         return pool.preparedQuery(sql).execute(Tuple.of(centre)).map(rows -> {
             List<Backlog> out = new ArrayList<>();
             for (Row r : rows) {
@@ -266,19 +355,25 @@ public class MetricsQueries {
                 });
     }
 
-    /** Replies of the period by delivery status ('' while unknown) ({@code centre} null = all). */
+    /**
+     * Replies of the period by delivery status ('' while unknown) ({@code centre} null = all): whole UTC days from
+     * the per-day counts (ADR 0112, migration V13), the partial days at the edges from the replies; exact.
+     */
     public Uni<Map<String, Long>> replies(String centre, Instant from, Instant to) {
-        String sql = """
-                select coalesce(status, '') s, count(*) n from reply_fact
-                where counted and created_at >= $1 and created_at < $2 and ($3::text is null or centre = $3)
-                group by s""";
-        return pool.preparedQuery(sql).execute(Tuple.of(odt(from), odt(to), centre)).map(rows -> {
-            Map<String, Long> out = new LinkedHashMap<>();
-            for (Row r : rows) {
-                out.put(r.getString("s"), r.getLong("n"));
-            }
-            return out;
-        });
+        Instant[] days = wholeUnits(from, to, ChronoUnit.DAYS);
+        String edge = "select coalesce(status, '') s, count(*) n from reply_fact where counted and created_at >= %s "
+                + "and created_at < %s and ($5::text is null or centre = $5) group by 1";
+        String sql = "select s, sum(n)::bigint n from (select status s, replies n from reply_day where day >= $1 "
+                + "and day < $2 and ($5::text is null or centre = $5) union all " + edge.formatted("$3", "$1")
+                + " union all " + edge.formatted("$2", "$4") + ") x group by s having sum(n) <> 0 order by s";
+        return pool.preparedQuery(sql).execute(Tuple.of(odt(days[0]), odt(days[1]), odt(from), odt(to), centre))
+                .map(rows -> {
+                    Map<String, Long> out = new LinkedHashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString("s"), r.getLong("n"));
+                    }
+                    return out;
+                });
     }
 
     /**

@@ -1,0 +1,298 @@
+package io.vigie.centres.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.centres.repository.MetricsQueries.Backlog;
+import io.vigie.centres.repository.MetricsQueries.Closures;
+import io.vigie.centres.repository.MetricsQueries.Responses;
+import io.vigie.events.Author;
+import io.vigie.events.ConversationClosed;
+import io.vigie.events.DeliveryReceipt;
+import io.vigie.events.Mention;
+import io.vigie.events.Reply;
+import io.vigie.events.RoutingDecision;
+import io.vigie.events.ScoredMention;
+import io.vigie.events.Sentiment;
+import io.vigie.testsupport.Infra;
+import io.vigie.testsupport.InfraTestResource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The conversation and reply rollups (ADRs 0110-0112, migrations V11-V13) stay equal to what the raw rows give,
+ * whichever way the rows were written or moved (inserts, later first responses and closures, a re-routing to
+ * another centre, receipts), and the report's figures read through them match the raw rows: counts, backlog and
+ * replies exactly, the percentiles within the stated 2 % of the exact nearest-rank percentile.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConversationRollupsTest {
+
+    /** A window no other test writes to. */
+    private static final Instant T0 = Instant.parse("2026-05-10T03:20:00Z");
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+    private static final String A = "ra-" + RUN;
+    private static final String B = "rb-" + RUN;
+    private static final int N = 320;
+
+    /** Periods with partial days at both edges, whole days only, and within one day. */
+    private static final List<Instant[]> PERIODS = List.of(
+            new Instant[] { Instant.parse("2026-05-10T05:00:00Z"), Instant.parse("2026-05-13T19:00:00Z") },
+            new Instant[] { Instant.parse("2026-05-11T00:00:00Z"), Instant.parse("2026-05-13T00:00:00Z") },
+            new Instant[] { Instant.parse("2026-05-11T02:00:00Z"), Instant.parse("2026-05-11T20:00:00Z") },
+            new Instant[] { Instant.parse("2026-05-09T00:00:00Z"), Instant.parse("2026-05-20T00:00:00Z") });
+
+    @Inject
+    MetricsWriter writer;
+
+    @Inject
+    MetricsQueries queries;
+
+    @BeforeAll
+    void write() {
+        for (int i = 0; i < N; i++) {
+            ScoredMention s = scored(i);
+            Instant at = s.mention().createdAt();
+            String queue = i % 3 == 0 ? null : (i % 3 == 1 ? "general" : "crisis");
+            writer.routed(new RoutingDecision(RoutingDecision.VERSION, s.mention().conversationKey(),
+                    i % 4 == 0 ? "queued" : "assigned", i % 5 == 0 ? B : A, queue, 50, true, List.of("test"),
+                    i % 7 == 0 ? null : at.plus(Duration.ofHours(1)), s, at.plusSeconds(1))).await().indefinitely();
+        }
+        for (int i = 0; i < N; i++) {
+            ScoredMention s = scored(i);
+            Instant at = s.mention().createdAt();
+            // Durations from 0 s (a reply at the message's time) to about 5.5 hours, log-spread.
+            long responseSeconds = i % 13 == 0 ? 0 : Math.round(Math.exp((i * 0.37) % 10));
+            if (i % 10 < 7) {
+                String id = RUN + "-reply-" + i;
+                writer.reply(new Reply(Reply.VERSION, id, s.mention().conversationKey(), "x", null, null, "hi", "en",
+                        "agent", i % 5 == 0 ? B : A, at.plusSeconds(responseSeconds))).await().indefinitely();
+                if (i % 2 == 0) {
+                    writer.receipt(new DeliveryReceipt(DeliveryReceipt.VERSION, id, s.mention().conversationKey(),
+                            i % 3 == 0 ? DeliveryReceipt.FAILED : DeliveryReceipt.DELIVERED, "n-" + i, null, 1,
+                            at.plusSeconds(responseSeconds + 2))).await().indefinitely();
+                }
+            }
+            if (i % 10 < 4) {
+                writer.closed(new ConversationClosed(ConversationClosed.VERSION, s.mention().conversationKey(),
+                        i % 5 == 0 ? B : A, "x", null, "en", "technical_support", "agent",
+                        new Sentiment(Sentiment.NEGATIVE, -0.5), new Sentiment(Sentiment.POSITIVE, 0.5),
+                        (i % 9 - 4) / 10.0, i % 3 == 0, 2, 1, at,
+                        at.plusSeconds(responseSeconds + 600 + (i * 104_729L) % 90_000))).await().indefinitely();
+            }
+        }
+        // Re-routed later to the other centre: every rollup moves the conversation's contributions with it.
+        for (int i = 0; i < N; i += 11) {
+            ScoredMention s = scored(i);
+            Instant at = s.mention().createdAt();
+            writer.routed(new RoutingDecision(RoutingDecision.VERSION, s.mention().conversationKey(), "queued",
+                    i % 5 == 0 ? A : B, "general", 50, true, List.of("moved"), at.plus(Duration.ofHours(2)), s,
+                    at.plus(Duration.ofDays(3)))).await().indefinitely();
+        }
+    }
+
+    @Test
+    void theDayRollupsHoldWhatTheRawRowsGive() throws SQLException {
+        List<String> raw = query("""
+                select kind, day, centre, bucket, count(*) from (
+                    select 'first_response' kind, date_trunc('day', first_response_at, 'UTC') as day, centre,
+                           duration_bucket(extract(epoch from first_response_at - first_message_at)) bucket
+                    from conversation_fact where centre in (?, ?) and first_response_at is not null and first_message_at is not null
+                    union all
+                    select 'resolution', date_trunc('day', closed_at, 'UTC'), centre,
+                           duration_bucket(extract(epoch from closed_at - first_message_at))
+                    from conversation_fact where centre in (?, ?) and closed_at is not null and first_message_at is not null) x
+                group by 1, 2, 3, 4 order by 1, 2, 3, 4""", A, B, A, B);
+        List<String> rollup = query("select kind, day, centre, bucket, conversations from conversation_time_day "
+                + "where centre in (?, ?) and conversations <> 0 order by 1, 2, 3, 4", A, B);
+        assertTrue(raw.size() > 50, "rows " + raw.size());
+        assertEquals(raw, rollup);
+
+        List<String> rawReplies = query("select date_trunc('day', created_at, 'UTC'), centre, coalesce(status, ''), count(*) "
+                + "from reply_fact where counted and centre in (?, ?) group by 1, 2, 3 order by 1, 2, 3", A, B);
+        List<String> replyDays = query("select day, centre, status, replies from reply_day where centre in (?, ?) "
+                + "and replies <> 0 order by 1, 2, 3", A, B);
+        assertTrue(rawReplies.size() > 5, "rows " + rawReplies.size());
+        assertEquals(rawReplies, replyDays);
+    }
+
+    @Test
+    void responsesAndClosuresMatchTheRawRows() throws SQLException {
+        for (String centre : new String[] { A, B, null }) {
+            for (Instant[] p : PERIODS) {
+                String what = centre + " " + p[0] + " " + p[1];
+                Responses got = queries.responses(centre, p[0], p[1]).await().indefinitely();
+                Map<String, Object> raw = row("""
+                        select count(*) n, count(*) filter (where sla_due_at is not null) with_sla,
+                               count(*) filter (where first_response_at <= sla_due_at) met,
+                               percentile_disc(0.5) within group (order by extract(epoch from first_response_at - first_message_at))::float8 p50,
+                               percentile_disc(0.9) within group (order by extract(epoch from first_response_at - first_message_at))::float8 p90
+                        from conversation_fact where first_response_at >= ? and first_response_at < ?
+                          and first_message_at is not null and (?::text is null or centre = ?)""", p[0], p[1], centre, centre);
+                assertEquals(((Number) raw.get("n")).longValue(), got.responded(), what);
+                assertEquals(((Number) raw.get("with_sla")).longValue(), got.withSla(), what);
+                assertEquals(((Number) raw.get("met")).longValue(), got.metSla(), what);
+                assertWithin(raw.get("p50"), got.p50(), what + " p50");
+                assertWithin(raw.get("p90"), got.p90(), what + " p90");
+
+                Closures closed = queries.closures(centre, p[0], p[1]).await().indefinitely();
+                Map<String, Object> rawClosed = row("""
+                        select count(*) n, avg(sentiment_delta) delta, avg(case when restated then 1.0 else 0.0 end)::float8 restated,
+                               percentile_disc(0.5) within group (order by extract(epoch from closed_at - first_message_at))::float8 p50,
+                               percentile_disc(0.9) within group (order by extract(epoch from closed_at - first_message_at))::float8 p90
+                        from conversation_fact where closed_at >= ? and closed_at < ? and (?::text is null or centre = ?)""",
+                        p[0], p[1], centre, centre);
+                assertEquals(((Number) rawClosed.get("n")).longValue(), closed.closed(), what);
+                assertClose(rawClosed.get("delta"), closed.meanDelta(), what + " delta");
+                assertClose(rawClosed.get("restated"), closed.restatedShare(), what + " restated");
+                assertWithin(rawClosed.get("p50"), closed.p50(), what + " resolution p50");
+                assertWithin(rawClosed.get("p90"), closed.p90(), what + " resolution p90");
+            }
+        }
+        // The data spans both centres and the periods hold conversations of both kinds.
+        assertTrue(queries.responses(B, PERIODS.get(0)[0], PERIODS.get(0)[1]).await().indefinitely().responded() > 10);
+        assertTrue(queries.closures(A, PERIODS.get(0)[0], PERIODS.get(0)[1]).await().indefinitely().closed() > 10);
+    }
+
+    @Test
+    void backlogAndRepliesMatchTheRawRows() throws SQLException {
+        for (String centre : new String[] { A, B }) {
+            List<String> raw = query("""
+                    select centre, coalesce(queue, '') q, count(*), min(first_message_at) from conversation_fact
+                    where first_response_at is null and state in ('new', 'queued', 'assigned') and centre = ?
+                    group by 1, 2 order by 1, 2""", centre);
+            List<String> got = new ArrayList<>();
+            for (Backlog b : queries.backlog(centre).await().indefinitely()) {
+                got.add(b.centre() + "|" + b.queue() + "|" + b.waiting() + "|" + b.oldestMessageAt() + "|");
+            }
+            // A has conversations waiting in several queues, one without a queue (read as the queue '').
+            assertTrue(!raw.isEmpty() && (centre.equals(B) || raw.stream().anyMatch(r -> r.contains("||"))
+                    && raw.size() >= 3), centre + " " + raw);
+            assertEquals(raw, got, centre);
+            for (Instant[] p : PERIODS) {
+                List<String> rawReplies = query("select coalesce(status, ''), count(*) from reply_fact where counted "
+                        + "and created_at >= ? and created_at < ? and centre = ? group by 1 order by 1", p[0], p[1], centre);
+                List<String> replies = new ArrayList<>();
+                queries.replies(centre, p[0], p[1]).await().indefinitely().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey()).forEach(e -> replies.add(e.getKey() + "|" + e.getValue() + "|"));
+                assertEquals(rawReplies, replies, centre + " " + p[0] + " " + p[1]);
+            }
+        }
+        // Every centre's backlog holds these centres' rows too.
+        assertTrue(queries.backlog(null).await().indefinitely().stream().anyMatch(b -> b.centre().equals(B)));
+    }
+
+    @Test
+    void aPercentileIsTheValueOfTheBucketHoldingItsNearestRank() {
+        assertNull(MetricsQueries.percentile(new long[0], 0.5));
+        long[] h = { MetricsQueries.ZERO_BUCKET, 3, 100, 2, 200, 5 };
+        assertEquals(0.0, MetricsQueries.percentile(h, 0.3));
+        assertEquals(MetricsQueries.bucketValue(100), MetricsQueries.percentile(h, 0.5));
+        assertEquals(MetricsQueries.bucketValue(200), MetricsQueries.percentile(h, 0.51));
+        assertEquals(MetricsQueries.bucketValue(200), MetricsQueries.percentile(h, 1.0));
+        // Within 2 % of both ends of its bucket (g^(i-1), g^i].
+        for (int i : new int[] { -150, 0, 1, 137, 400 }) {
+            double v = MetricsQueries.bucketValue(i);
+            double hi = Math.pow(MetricsQueries.BUCKET_RATIO, i);
+            double lo = Math.pow(MetricsQueries.BUCKET_RATIO, i - 1);
+            assertTrue(Math.abs(v - hi) / hi <= 0.02 + 1e-12 && Math.abs(v - lo) / lo <= 0.02 + 1e-12, "bucket " + i);
+        }
+    }
+
+    /** The estimate is within 2 % of the exact value (0 when the exact value is under 1 ms), null when it is. */
+    private static void assertWithin(Object exact, Double got, String what) {
+        if (exact == null) {
+            assertNull(got, what);
+            return;
+        }
+        double e = ((Number) exact).doubleValue();
+        assertNotNull(got, what);
+        if (e < 0.001) {
+            assertEquals(0.0, got, what);
+        } else {
+            assertTrue(Math.abs(got - e) / e <= 0.02 + 1e-9, what + ": exact " + e + ", got " + got);
+        }
+    }
+
+    private static void assertClose(Object exact, Double got, String what) {
+        if (exact == null) {
+            assertNull(got, what);
+        } else {
+            assertNotNull(got, what);
+            assertEquals(((Number) exact).doubleValue(), got, 1e-9, what);
+        }
+    }
+
+    private static ScoredMention scored(int i) {
+        Instant at = T0.plus(Duration.ofMinutes(17L * i));
+        Mention m = new Mention(Mention.VERSION, "x", RUN + "-c" + i, "x:@NordlysCare", RUN + "-t" + i, null,
+                new Author("u" + i, "@u" + i, 1, false), "help " + i, "en", at, null, List.of(), at);
+        return new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEUTRAL, 0.0),
+                "technical_support", "forge", "consumer", 0.3, 0.1, false, false, List.of(), at);
+    }
+
+    private static Map<String, Object> row(String sql, Object... args) throws SQLException {
+        try (Connection c = connection(); PreparedStatement st = prepare(c, sql, args); ResultSet r = st.executeQuery()) {
+            r.next();
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                out.put(r.getMetaData().getColumnLabel(i), r.getObject(i));
+            }
+            return out;
+        }
+    }
+
+    private static List<String> query(String sql, Object... args) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement st = prepare(c, sql, args); ResultSet r = st.executeQuery()) {
+            int cols = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= cols; i++) {
+                    Object v = r.getObject(i);
+                    row.append(v instanceof Timestamp t ? t.toInstant() : v).append('|');
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+
+    private static Connection connection() throws SQLException {
+        Infra infra = Infra.get();
+        return DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
+                infra.value("VIGIE_DB_PASSWORD"));
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement st = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Instant t) {
+                st.setTimestamp(i + 1, Timestamp.from(t));
+            } else {
+                st.setString(i + 1, (String) args[i]);
+            }
+        }
+        return st;
+    }
+}
