@@ -54,7 +54,7 @@ public final class PipelineBench {
      */
     public Throughput throughput(List<String> lines, int chunk, int connections, int stallSeconds) throws Exception {
         Instant since = databaseNow();
-        long arrivalMark = routingArrivalMark();
+        long heldBefore = routingHeld();
         String token = env.clientToken();
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < lines.size(); i += chunk) {
@@ -78,7 +78,7 @@ public final class PipelineBench {
             pool.shutdownNow();
         }
         double acceptSeconds = (System.nanoTime() - t0) / 1e9;
-        long stored = awaitStored(since, arrivalMark, accepted.get(), stallSeconds);
+        long stored = awaitStored(since, heldBefore, accepted.get(), stallSeconds);
         try (Connection c = env.database("workspace_bench"); Statement st = c.createStatement()) {
             // Stored-at of every message of the phase, in order: the mean rate from the first accept to the last
             // store, and the sustained rate between the 10th and the 90th percentile of the stores.
@@ -120,7 +120,7 @@ public final class PipelineBench {
             throw new IllegalArgumentException(count + " mentions needed, " + lines.size() + " given");
         }
         Instant since = databaseNow();
-        long arrivalMark = routingArrivalMark();
+        long heldBefore = routingHeld();
         String token = env.clientToken();
         int perRequest = Math.max(1, rate / 50);
         AtomicLong accepted = new AtomicLong();
@@ -147,7 +147,7 @@ public final class PipelineBench {
             pool.shutdownNow();
         }
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
-        long stored = awaitStored(since, arrivalMark, accepted.get(), stallSeconds);
+        long stored = awaitStored(since, heldBefore, accepted.get(), stallSeconds);
         List<Double> ms = new ArrayList<>();
         try (Connection c = env.database("workspace_bench"); Statement st = c.createStatement()) {
             ResultSet rs = st.executeQuery("select extract(epoch from stored_at - accepted_at) * 1000 from message "
@@ -177,11 +177,12 @@ public final class PipelineBench {
 
     /**
      * Waits until the workspace has stored the messages accepted since {@code since}, less those routing holds in
-     * conversations no centre may take (opened after {@code arrivalMark}: e.g. a Slovak post in a US-only space waits
-     * for a centre that covers it, by design, and never reaches a queue); or until nothing moved for
-     * {@code stallSeconds}. Returns the number stored.
+     * conversations no centre may take (beyond the {@code heldBefore} messages held when the phase started: e.g. a
+     * Slovak post in a US-only space waits for a centre that covers it, by design, and never reaches a queue; a reply
+     * to a conversation held since an earlier phase waits with it); or until nothing moved for {@code stallSeconds}.
+     * Returns the number stored.
      */
-    private long awaitStored(Instant since, long arrivalMark, long expected, int stallSeconds)
+    private long awaitStored(Instant since, long heldBefore, long expected, int stallSeconds)
             throws SQLException, InterruptedException {
         long last = -1;
         long lastChange = System.nanoTime();
@@ -192,10 +193,7 @@ public final class PipelineBench {
                         + "accepted_at >= to_timestamp(" + since.toEpochMilli() / 1000.0 + ")");
                 rs.next();
                 long n = rs.getLong(1);
-                ResultSet held = rt.executeQuery("select count(*) from conversation_message m join conversation c "
-                        + "on c.id = m.conversation_id where c.centre is null and c.arrival > " + arrivalMark);
-                held.next();
-                long waiting = held.getLong(1);
+                long waiting = held(rt) - heldBefore;
                 if (n + waiting >= expected) {
                     if (waiting > 0) {
                         System.err.printf("bench: the workspace stored %d of %d mentions; routing holds the other %d in "
@@ -216,13 +214,18 @@ public final class PipelineBench {
         }
     }
 
-    /** The last arrival number of routing's conversations: those opened after it belong to the phase that starts. */
-    private long routingArrivalMark() throws SQLException {
+    /** Messages routing holds in conversations without a centre: those held before a phase are not its own. */
+    private long routingHeld() throws SQLException {
         try (Connection c = env.database("routing_bench"); Statement st = c.createStatement()) {
-            ResultSet rs = st.executeQuery("select coalesce(max(arrival), 0) from conversation");
-            rs.next();
-            return rs.getLong(1);
+            return held(st);
         }
+    }
+
+    private static long held(Statement routing) throws SQLException {
+        ResultSet rs = routing.executeQuery("select count(*) from conversation_message m join conversation c "
+                + "on c.id = m.conversation_id where c.centre is null");
+        rs.next();
+        return rs.getLong(1);
     }
 
     private Instant databaseNow() throws SQLException {
