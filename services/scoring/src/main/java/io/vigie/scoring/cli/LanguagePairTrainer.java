@@ -72,19 +72,11 @@ final class LanguagePairTrainer {
             SentimentTrainer.split(rows, k, fit, held);
             NgramLanguageIdentifier withPairs = table.withPairs(train(fit, LANGUAGES, "fold " + k, pairWeight));
             LanguagePairModel tweets = train(fit, TWEET_LANGUAGES, "fold " + k, 1);
+            List<LanguageIdentifier> candidates = new ArrayList<>();
             for (int g = 0; g < GATES.size(); g++) {
-                LanguageIdentifier id = GATES.get(g) == null ? withPairs : withPairs.withTweets(tweets, GATES.get(g));
-                for (Row r : held) {
-                    boolean isServed = configured.contains(r.lang());
-                    String gold = isServed ? r.lang() : LanguageIdentifier.UNDETERMINED;
-                    boolean ok = id.identify(r.text()).equals(gold);
-                    all[g] += ok ? 1 : 0;
-                    served[g] += ok && isServed ? 1 : 0;
-                    if (g == 0 && isServed) {
-                        servedRows++;
-                    }
-                }
+                candidates.add(GATES.get(g) == null ? withPairs : withPairs.withTweets(tweets, GATES.get(g)));
             }
+            servedRows += tally(candidates, held, configured, all, served);
         }
         int best = 0;
         for (int g = 0; g < GATES.size(); g++) {
@@ -142,19 +134,11 @@ final class LanguagePairTrainer {
             List<Row> held = new ArrayList<>();
             SentimentTrainer.split(rows, k, fit, held);
             LanguagePairModel model = train(fit, "cross-validation fold " + k, 1);
-            for (int w = 0; w < WEIGHTS.length; w++) {
-                LanguageIdentifier id = table.withPairs(WEIGHTS[w] == 0 ? null : model.withWeight(WEIGHTS[w]));
-                for (Row r : held) {
-                    boolean isServed = configured.contains(r.lang());
-                    String gold = isServed ? r.lang() : LanguageIdentifier.UNDETERMINED;
-                    boolean ok = id.identify(r.text()).equals(gold);
-                    all[w] += ok ? 1 : 0;
-                    served[w] += ok && isServed ? 1 : 0;
-                    if (w == 0 && isServed) {
-                        servedRows++;
-                    }
-                }
+            List<LanguageIdentifier> candidates = new ArrayList<>();
+            for (double weight : WEIGHTS) {
+                candidates.add(table.withPairs(weight == 0 ? null : model.withWeight(weight)));
             }
+            servedRows += tally(candidates, held, configured, all, served);
         }
         int best = 0;
         for (int w = 0; w < WEIGHTS.length; w++) {
@@ -239,5 +223,26 @@ final class LanguagePairTrainer {
             w[i] = LanguagePairModel.roundToStorage(w[i]);
         }
         return new LanguagePairModel(languages, BITS, w, bias, weight, provenance);
+    }
+
+    /**
+     * Identifies the held-out rows with each candidate: adds to {@code all[c]} the rows candidate c got right and to
+     * {@code served[c]} those of them in a configured language (gold {@code und} for the others); returns how many of
+     * the rows are in a configured language.
+     */
+    private static int tally(List<LanguageIdentifier> candidates, List<Row> held, Set<String> configured, double[] all,
+            double[] served) {
+        int servedRows = 0;
+        for (Row r : held) {
+            boolean isServed = configured.contains(r.lang());
+            String gold = isServed ? r.lang() : LanguageIdentifier.UNDETERMINED;
+            servedRows += isServed ? 1 : 0;
+            for (int c = 0; c < candidates.size(); c++) {
+                boolean ok = candidates.get(c).identify(r.text()).equals(gold);
+                all[c] += ok ? 1 : 0;
+                served[c] += ok && isServed ? 1 : 0;
+            }
+        }
+        return servedRows;
     }
 }
