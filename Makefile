@@ -41,6 +41,7 @@ sample: ## regenerate the bundled sample traffic (deterministic)
 	  --hours 24 --per-hour 100 --crisis-at 2026-11-22T14:00:00Z --crisis-size 300 --out $(SAMPLE)
 
 test: ## set up what a fresh machine needs, start the real infrastructure once, run every test, stop what it started
+	$(INFRA) install-browser
 	infra/with-infra $(MVNW) verify
 
 bench: ## every performance figure on the real infrastructure -> docs/performance.md (+ ARGS='--mentions N ...', see services/bench)

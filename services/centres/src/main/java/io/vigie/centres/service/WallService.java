@@ -57,7 +57,10 @@ public class WallService {
         return all;
     }
 
-    /** The snapshot of {@code scope} now. */
+    /**
+     * The snapshot of {@code scope} now. Its last hour is the last sixty minute buckets, the running one included, so a
+     * mention counts on the wall as soon as it is stored, not when its minute is over.
+     */
     public Uni<WallSnapshot> snapshot(String scope) {
         Instant now = clock.instant();
         boolean global = MetricsWriter.ALL.equals(scope);
@@ -74,7 +77,7 @@ public class WallService {
                 .collect().asList();
         Uni<List<Point>> byNetwork = queries.series(scope, start, end, "minute", "network");
         Uni<List<Point>> byCentre = global ? queries.series(scope, start, end, "minute", "centre") : Uni.createFrom().item(List.of());
-        return Uni.combine().all().unis(metrics.figures(scope, now.minus(Duration.ofHours(1)), now), status.computeAll(),
+        return Uni.combine().all().unis(metrics.figures(scope, end.minus(Duration.ofHours(1)), end), status.computeAll(),
                 metrics.backlog(centre), sla, byNetwork, byCentre, queries.incidents(centre, true, config.metrics().top()))
                 .with(list -> {
                     @SuppressWarnings("unchecked")

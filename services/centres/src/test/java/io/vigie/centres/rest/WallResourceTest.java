@@ -12,7 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.centres.config.SettableClock;
+import io.vigie.events.Author;
+import io.vigie.events.Mention;
+import io.vigie.events.ScoredMention;
+import io.vigie.events.Sentiment;
+import io.vigie.events.Topics;
 import io.vigie.testsupport.InfraTestResource;
+import io.vigie.testsupport.KafkaTestClient;
+import io.vigie.testsupport.TestTopics;
 import io.vigie.testsupport.Tokens;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -23,8 +31,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The wall's data API: who may read it, what a snapshot holds, and the SSE stream pushing snapshots. */
@@ -39,6 +49,14 @@ class WallResourceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    SettableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void theWallNeedsATokenOrTheWallKey() {
@@ -83,5 +101,33 @@ class WallResourceTest {
         assertEquals("montpellier", events.get(1).get("scope").asText());
         assertTrue(events.get(1).get("at").asText().compareTo(events.get(0).get("at").asText()) > 0,
                 "the second snapshot is newer than the first");
+    }
+
+    /**
+     * A mention of the running minute counts in the last hour at once: a live wall does not wait for its minute to end
+     * (it did, and a test whose mentions were stamped with the running minute saw them join the tile a minute late).
+     */
+    @Test
+    void aMentionOfTheRunningMinuteCountsAtOnce() throws Exception {
+        Instant at = Instant.parse("2026-08-03T10:15:30Z");
+        String id = "wall-running-minute-" + Long.toString(System.nanoTime(), 36);
+        Mention m = new Mention(Mention.VERSION, "x", id, "x:@NordlysCare", null, null, new Author("u-" + id, "@u", 10, false),
+                "Screen stays black after the update", "en", at, null, List.of(), at);
+        ScoredMention s = new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEGATIVE, -0.6),
+                "technical_support", "laptops", "consumer", 0.5, 0.1, false, false, List.of(), at);
+        clock.set(at.plusSeconds(10));
+        int before = given().queryParam("key", KEY).get("/api/wall/snapshot").then().statusCode(200)
+                .extract().path("lastHour.mentions");
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            kafka.send(TestTopics.topic(Topics.MENTIONS_SCORED), m.conversationKey(), json.writeValueAsString(s));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int now = before;
+        while (now != before + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            now = given().queryParam("key", KEY).get("/api/wall/snapshot").then().statusCode(200)
+                    .extract().path("lastHour.mentions");
+        }
+        assertEquals(before + 1, now, "the mention of " + at + " in the last hour at " + clock.instant());
     }
 }
