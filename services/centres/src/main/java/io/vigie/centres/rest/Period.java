@@ -25,12 +25,21 @@ record Period(Instant from, Instant to) {
         return new Period(f, t);
     }
 
+    /** Earliest and latest instants a period may name (an instant far outside overflowed the report's arithmetic). */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private static Instant instant(String name, String value) {
+        Instant at;
         try {
-            return Instant.parse(value);
+            at = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw bad(name + " '" + value + "' is not an ISO-8601 instant such as 2026-11-22T10:00:00Z");
         }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw bad(name + " '" + value + "' is outside " + EARLIEST + " to " + LATEST);
+        }
+        return at;
     }
 
     private static HttpProblem bad(String detail) {
