@@ -8,7 +8,7 @@ set maintenance_work_mem = '512MB'
 ;
 set synchronous_commit = off
 ;
-truncate mention_seen, volume_bucket, volume_rollup, term_bucket, term_day, space_bucket, question_bucket, conversation_fact, reply_fact,
+truncate mention_seen, volume_bucket, volume_rollup, term_bucket, term_day, term_span, space_bucket, question_bucket, conversation_fact, reply_fact,
     conversation_day, conversation_time_day, backlog_count, reply_day, incident, agent_presence
 ;
 drop table if exists bench_m
@@ -84,6 +84,13 @@ from volume_bucket
                                 ('product_line', product_line)) d(dimension, key)
 group by 1, 2, 3, 4, 5
 ;
+-- The day rows of the rollup (service migration V14, ADR 0121), as its trigger adds them with each hour row.
+insert into volume_rollup (granularity, bucket, centre, dimension, key, mentions, positive, negative, score_sum)
+select 'day', date_trunc('day', bucket, 'UTC'), centre, dimension, key, sum(mentions), sum(positive), sum(negative),
+       sum(score_sum)
+from volume_rollup where granularity = 'hour'
+group by 2, 3, 4, 5
+;
 -- The same for the per-day term rollup (service migration V9, ADR 0101).
 alter table term_bucket disable trigger term_day_add
 ;
@@ -96,8 +103,17 @@ group by 1, 2, 3
 ;
 alter table term_bucket enable trigger term_day_add
 ;
+alter table term_day disable trigger term_span_add
+;
 insert into term_day (day, term, mentions)
 select date_trunc('day', bucket, 'UTC'), term, sum(mentions) from term_bucket where granularity = 'hour' group by 1, 2
+;
+alter table term_day enable trigger term_span_add
+;
+-- The term spans of 4, 16 and 64 days (service migration V14, ADR 0121).
+insert into term_span (days, start, term, mentions)
+select k, term_span_start(day, k), term, sum(mentions) from term_day cross join unnest(array[4, 16, 64]) k
+group by 1, 2, 3
 ;
 insert into space_bucket (granularity, bucket, space, network, mentions, positive, negative, score_sum)
 select g.name, date_trunc(g.unit, created_at), space, min(network), count(*),
@@ -166,6 +182,10 @@ select 'resolution', date_trunc('day', closed_at, 'UTC'), coalesce(centre, ''),
        duration_bucket(extract(epoch from closed_at - first_message_at)), count(*)
 from conversation_fact where closed_at is not null and first_message_at is not null
 group by 1, 2, 3, 4
+;
+-- The histograms of every centre together (service migration V14).
+insert into conversation_time_day (kind, day, centre, bucket, conversations)
+select kind, day, '*', bucket, sum(conversations) from conversation_time_day group by kind, day, bucket
 ;
 insert into backlog_count (centre, queue, waiting)
 select centre, coalesce(queue, ''), count(*) from conversation_fact

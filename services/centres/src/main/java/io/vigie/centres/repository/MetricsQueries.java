@@ -75,18 +75,35 @@ public class MetricsQueries {
 
     /**
      * Volume sums of a scope broken down by {@code dimension} (or one total row with key '' when null), from the
-     * per-dimension rollup (ADR 0092): the centres of {@code *} are the centres' own totals.
+     * per-dimension rollup (ADR 0092) read through the period's {@link Tiling} (ADR 0121: whole days from its day
+     * rows, whole hours from its hour rows, minutes only at the edges): the centres of {@code *} are the centres' own
+     * totals.
      */
     public Uni<List<Slice>> breakdown(String scope, Instant from, Instant to, String dimension) {
         column(dimension);
         boolean byCentre = "*".equals(scope) && "centre".equals(dimension);
-        String sql = "select " + ("centre".equals(dimension) ? "centre" : "key") + " as k, sum(mentions) m, sum(positive) p, sum(negative) n, "
-                + "sum(score_sum) s from volume_rollup where granularity = $1 and bucket >= $2 and bucket < $3 and "
-                + (byCentre ? "centre <> '*' and dimension = ''" : "centre = $4 and dimension = $5")
-                + " group by k order by m desc, k";
-        Tuple args = byCentre ? Tuple.of(granularity(from, to), odt(from), odt(to))
-                : Tuple.of(granularity(from, to), odt(from), odt(to), scope, rollupDimension(dimension));
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
+        List<Tiling.Range> ranges = Tiling.of(from, to).ranges();
+        if (ranges.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Object> args = new ArrayList<>();
+        String where = byCentre ? "centre <> '*' and dimension = ''" : "centre = $1 and dimension = $2";
+        if (!byCentre) {
+            args.add(scope);
+            args.add(rollupDimension(dimension));
+        }
+        String key = "centre".equals(dimension) ? "centre" : "key";
+        List<String> parts = new ArrayList<>();
+        for (Tiling.Range r : ranges) {
+            args.add(odt(r.start()));
+            args.add(odt(r.end()));
+            parts.add("select " + key + " k, mentions, positive, negative, score_sum from volume_rollup where granularity = '"
+                    + r.granularity() + "' and bucket >= $" + (args.size() - 1) + " and bucket < $" + args.size()
+                    + " and " + where);
+        }
+        String sql = "select k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s from ("
+                + String.join(" union all ", parts) + ") x group by k order by m desc, k";
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
             List<Slice> out = new ArrayList<>();
             for (Row r : rows) {
                 out.add(Slice.of(r.getString("k"), r.getLong("m"), r.getLong("p"), r.getLong("n"), r.getDouble("s")));
@@ -219,15 +236,16 @@ public class MetricsQueries {
     }
 
     /**
-     * The duration histogram of {@code kind} over [$3, $4): whole days [$1, $2) from the rollup, the edges bucketed
-     * from the conversations by the same function; (bucket, count) pairs in bucket order.
+     * The duration histogram of {@code kind} over [$3, $4): whole days [$1, $2) from the rollup (its rows of centre
+     * {@code *} when $5 is null, V14), the edges bucketed from the conversations by the same function; (bucket, count)
+     * pairs in bucket order.
      */
     private Uni<long[]> histogram(String kind, String at, String condition, Tuple args) {
         String duration = "duration_bucket(extract(epoch from " + at + " - first_message_at))";
         String edge = "select " + duration + " b, count(*) n from conversation_fact where " + condition
                 + " and ($5::text is null or centre = $5) and " + at + " >= %s and " + at + " < %s group by 1";
         String sql = "select b, sum(n)::bigint n from (select bucket b, conversations n from conversation_time_day "
-                + "where kind = '" + kind + "' and day >= $1 and day < $2 and ($5::text is null or centre = $5) "
+                + "where kind = '" + kind + "' and day >= $1 and day < $2 and centre = coalesce($5::text, '*') "
                 + "union all " + edge.formatted("$3", "$1") + " union all " + edge.formatted("$2", "$4")
                 + ") x group by b having sum(n) <> 0 order by b";
         return pool.preparedQuery(sql).execute(args).map(rows -> {
@@ -378,43 +396,74 @@ public class MetricsQueries {
 
     /**
      * Terms with at least {@code minCount} mentions in the period, by growth against the previous period of the
-     * same length: (count + 1) / (previous + 1), then by count. Both periods are read at the coarsest level that
-     * covers them exactly (ADR 0101): periods read from the hour buckets take their whole UTC days from the per-day
-     * rollup and only the partial days at their edges from the hour buckets; periods read from the minute buckets
-     * take their whole hours from the hour buckets and only the minutes at their edges from the minute buckets.
-     * The sums are the same as the finer buckets', from a few thousand rows a day or an hour instead of every
-     * minute's or hour's.
+     * same length: (count + 1) / (previous + 1), then by count. Both periods are read through their {@link Tiling}
+     * (ADRs 0101, 0121): minute buckets at their edges, hour buckets up to their whole days, and the whole days as
+     * spans of 64, 16 and 4 days (term_span) and single days (term_day). The sums are the same as the minute
+     * buckets', from a few thousand rows per span instead of one row per term and minute, hour or day.
      */
     public Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit) {
         Instant before = from.minus(Duration.between(from, to));
-        boolean minutes = "minute".equals(granularity(before, to));
-        ChronoUnit unit = minutes ? ChronoUnit.HOURS : ChronoUnit.DAYS;
-        Instant[] previous = wholeUnits(before, from, unit);
-        Instant[] current = wholeUnits(from, to, unit);
-        // One range per select (not ORed ranges, which become bitmap heap scans): each is an index-only scan of
-        // term_bucket_sums (V10) or of term_day's key order.
-        String whole = minutes
-                ? "select term, mentions, false cur from term_bucket where granularity = 'hour' and bucket >= $2 and bucket < $3 "
-                        + "union all select term, mentions, true from term_bucket where granularity = 'hour' and bucket >= $5 and bucket < $6"
-                : "select term, mentions, false cur from term_day where day >= $2 and day < $3 "
-                        + "union all select term, mentions, true from term_day where day >= $5 and day < $6";
-        String sql = "with src as (" + whole + """
+        List<Object> args = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        termParts(Tiling.of(before, from), false, parts, args);
+        termParts(Tiling.of(from, to), true, parts, args);
+        if (parts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        args.add((long) minCount);
+        args.add((long) limit);
+        String sql = "with src as (" + String.join(" union all ", parts) + "), "
+                + "agg as (select term, sum(mentions) filter (where cur) n, coalesce(sum(mentions) filter (where not cur), 0) p "
+                + "from src group by term) "
+                + "select term, n, p, (n + 1.0) / (p + 1.0) ratio from agg where n >= $" + (args.size() - 1)
+                + " order by ratio desc, n desc, term limit $" + args.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(MetricsQueries::risingTerms);
+    }
 
-                             union all
-                             select term, mentions, false from term_bucket where granularity = $10 and bucket >= $1 and bucket < $2
-                             union all
-                             select term, mentions, bucket >= $4 from term_bucket where granularity = $10 and bucket >= $3 and bucket < $5
-                             union all
-                             select term, mentions, true from term_bucket where granularity = $10 and bucket >= $6 and bucket < $7),
-                     agg as (select term, sum(mentions) filter (where cur) n,
-                                    coalesce(sum(mentions) filter (where not cur), 0) p
-                             from src group by term)
-                select term, n, p, (n + 1.0) / (p + 1.0) ratio from agg where n >= $8
-                order by ratio desc, n desc, term limit $9""";
-        return pool.preparedQuery(sql).execute(Tuple.from(new Object[] { odt(before), odt(previous[0]),
-                odt(previous[1]), odt(from), odt(current[0]), odt(current[1]), odt(to), (long) minCount, (long) limit,
-                minutes ? "minute" : "hour" }))
-                .map(MetricsQueries::risingTerms);
+    /**
+     * The selects of the term rows of one period, flagged {@code cur}: one range per select (not ORed ranges, which
+     * become bitmap heap scans), each an index-only scan of term_bucket_sums (V10), term_day's or term_span's key.
+     */
+    private static void termParts(Tiling tiling, boolean cur, List<String> parts, List<Object> args) {
+        for (Tiling.Range r : tiling.ranges()) {
+            if (r.granularity().equals("day")) {
+                continue;
+            }
+            args.add(odt(r.start()));
+            args.add(odt(r.end()));
+            parts.add("select term, mentions, " + cur + " cur from term_bucket where granularity = '" + r.granularity()
+                    + "' and bucket >= $" + (args.size() - 1) + " and bucket < $" + args.size());
+        }
+        Map<Integer, List<Instant>> spans = new java.util.TreeMap<>();
+        Instant runStart = null;
+        Instant runEnd = null;
+        for (Tiling.Block b : tiling.dayBlocks()) {
+            if (b.days() == 1) {
+                if (runEnd == null || !runEnd.equals(b.start())) {
+                    singleDays(runStart, runEnd, cur, parts, args);
+                    runStart = b.start();
+                }
+                runEnd = b.start().plus(Duration.ofDays(1));
+            } else {
+                spans.computeIfAbsent(b.days(), k -> new ArrayList<>()).add(b.start());
+            }
+        }
+        singleDays(runStart, runEnd, cur, parts, args);
+        for (var span : spans.entrySet()) {
+            args.add(span.getValue().stream().map(MetricsWriter::odt).toArray(java.time.OffsetDateTime[]::new));
+            parts.add("select term, mentions, " + cur + " cur from term_span where days = " + span.getKey()
+                    + " and start = any($" + args.size() + ")");
+        }
+    }
+
+    private static void singleDays(Instant start, Instant end, boolean cur, List<String> parts, List<Object> args) {
+        if (start == null) {
+            return;
+        }
+        args.add(odt(start));
+        args.add(odt(end));
+        parts.add("select term, mentions, " + cur + " cur from term_day where day >= $" + (args.size() - 1)
+                + " and day < $" + args.size());
     }
 
     /**

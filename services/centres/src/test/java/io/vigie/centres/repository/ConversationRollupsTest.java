@@ -127,6 +127,13 @@ class ConversationRollupsTest {
                 + "where centre in (?, ?) and conversations <> 0 order by 1, 2, 3, 4", A, B);
         assertTrue(raw.size() > 50, "rows " + raw.size());
         assertEquals(raw, rollup);
+        // The rows of every centre together (V14, ADR 0121) are the sums of the centres' rows.
+        List<String> allCentres = query("select kind, day, bucket, sum(conversations) from conversation_time_day "
+                + "where centre <> '*' group by 1, 2, 3 having sum(conversations) <> 0 order by 1, 2, 3");
+        List<String> starRows = query("select kind, day, bucket, conversations from conversation_time_day "
+                + "where centre = '*' and conversations <> 0 order by 1, 2, 3");
+        assertTrue(starRows.size() > 50, "rows " + starRows.size());
+        assertEquals(allCentres, starRows);
 
         List<String> rawReplies = query("select date_trunc('day', created_at, 'UTC'), centre, coalesce(status, ''), count(*) "
                 + "from reply_fact where counted and centre in (?, ?) group by 1, 2, 3 order by 1, 2, 3", A, B);

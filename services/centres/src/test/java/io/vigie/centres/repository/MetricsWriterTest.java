@@ -102,6 +102,17 @@ class MetricsWriterTest {
         List<String> expected = query(totals, t0, Duration.ZERO);
         assertFalse(expected.isEmpty());
         assertEquals(expected, query(rollupTotals, t0, Duration.ZERO));
+        // The day rows (V14) hold the sums of the hour buckets of their UTC day, for every dimension.
+        Instant day = t0.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        String hoursByDay = "select date_trunc('day', bucket, 'UTC'), centre, d.dimension, d.key, sum(mentions), sum(positive), "
+                + "sum(negative), round(sum(score_sum)::numeric, 9) from volume_bucket cross join lateral (values ('', ''), "
+                + "('network', network), ('language', language), ('topic', topic), ('product_line', product_line)) d(dimension, key) "
+                + "where granularity = 'hour' and bucket >= ? and bucket < ? group by 1, 2, 3, 4 order by 1, 2, 3, 4";
+        String dayRows = "select bucket, centre, dimension, key, mentions, positive, negative, round(score_sum::numeric, 9) "
+                + "from volume_rollup where granularity = 'day' and bucket >= ? and bucket < ? order by 1, 2, 3, 4";
+        List<String> days = query(hoursByDay, day, Duration.ZERO, Duration.ofDays(1));
+        assertFalse(days.isEmpty());
+        assertEquals(days, query(dayRows, day, Duration.ZERO, Duration.ofDays(1)));
     }
 
     /** 400 mentions over two hours, and 20 redeliveries among them. */
@@ -148,12 +159,17 @@ class MetricsWriterTest {
     }
 
     private static List<String> query(String sql, Instant from, Duration shift) throws SQLException {
+        return query(sql, from, shift, Duration.ofHours(3));
+    }
+
+    /** The rows of {@code sql} over [from, from + length), timestamps shifted back by {@code shift}. */
+    private static List<String> query(String sql, Instant from, Duration shift, Duration length) throws SQLException {
         Infra infra = Infra.get();
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
                 infra.value("VIGIE_DB_PASSWORD")); PreparedStatement st = c.prepareStatement(sql)) {
             st.setTimestamp(1, Timestamp.from(from));
-            st.setTimestamp(2, Timestamp.from(from.plus(Duration.ofHours(3))));
+            st.setTimestamp(2, Timestamp.from(from.plus(length)));
             try (ResultSet r = st.executeQuery()) {
                 int n = r.getMetaData().getColumnCount();
                 while (r.next()) {
