@@ -28,6 +28,11 @@ public final class ReportsBench {
     public static final String DATABASE = "centres_reports";
     /** End of the stored period (fixed, so that every run reads the same data). */
     public static final Instant END = Instant.parse("2026-11-23T00:00:00Z");
+    /**
+     * End of the periods of a screen asking at a moment of the day ("the last 24 hours" at 16:37): partial days, hours
+     * and minutes at their edges, where the periods ending at {@link #END} hold whole days only.
+     */
+    public static final Instant MID_DAY = Instant.parse("2026-11-22T16:37:00Z");
 
     private final BenchEnv env;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -100,7 +105,10 @@ public final class ReportsBench {
         return out;
     }
 
-    /** Times every report endpoint, scope and period {@code repeats} times after {@code warmups} untimed calls. */
+    /**
+     * Times every report endpoint, scope and period {@code repeats} times after {@code warmups} untimed calls: periods
+     * ending at {@link #END}, and for the JSON report also ending at {@link #MID_DAY} (endpoint {@code /api/reports@<end>}).
+     */
     public List<Timing> time(String centresUrl, int warmups, int repeats) throws IOException, InterruptedException {
         String token = env.clientToken();
         Map<String, Duration> periods = new LinkedHashMap<>();
@@ -110,11 +118,13 @@ public final class ReportsBench {
         periods.put("30 d", Duration.ofDays(30));
         periods.put("90 d", Duration.ofDays(90));
         List<Timing> out = new ArrayList<>();
-        for (String endpoint : List.of("/api/reports", "/api/reports/csv")) {
+        for (String endpoint : List.of("/api/reports", "/api/reports/csv", "/api/reports@" + MID_DAY)) {
+            Instant end = endpoint.contains("@") ? MID_DAY : END;
+            String path = endpoint.replaceFirst("@.*", "");
             for (String scope : List.of("*", "montpellier")) {
                 for (var p : periods.entrySet()) {
-                    String url = centresUrl + endpoint + "?scope=" + (scope.equals("*") ? "%2A" : scope) + "&from="
-                            + END.minus(p.getValue()) + "&to=" + END;
+                    String url = centresUrl + path + "?scope=" + (scope.equals("*") ? "%2A" : scope) + "&from="
+                            + end.minus(p.getValue()) + "&to=" + end;
                     double[] ms = new double[repeats];
                     String error = null;
                     for (int i = 0; i < warmups + repeats && error == null; i++) {

@@ -167,25 +167,20 @@ public class MetricsQueries {
     }
 
     /**
-     * First response times of the conversations first answered in the period ({@code centre} null = all): whole UTC
-     * days from the per-day rollups (ADR 0110, migration V11), the partial days at the edges from the conversations.
+     * First response times of the conversations first answered in the period ({@code centre} null = all), read
+     * through the period's {@link Tiling}: whole UTC days and hours from the per-day and per-hour rollups (ADRs 0110,
+     * 0121; migrations V11, V15), the minutes before its first and after its last whole hour from the conversations.
      * Counts are exact; the percentiles are those of the duration histogram ({@link #percentile}).
      */
     public Uni<Responses> responses(String centre, Instant from, Instant to) {
-        Instant[] days = wholeUnits(from, to, ChronoUnit.DAYS);
-        String sums = """
-                select coalesce(sum(with_sla), 0)::bigint with_sla, coalesce(sum(met_sla), 0)::bigint met from (
-                    select with_sla, met_sla from conversation_day
-                    where day >= $1 and day < $2 and responded <> 0 and ($5::text is null or centre = $5)
-                    union all
-                    select count(*) filter (where sla_due_at is not null), count(*) filter (where first_response_at <= sla_due_at)
-                    from conversation_fact where first_message_at is not null and ($5::text is null or centre = $5)
-                      and first_response_at >= $3 and first_response_at < $1
-                    union all
-                    select count(*) filter (where sla_due_at is not null), count(*) filter (where first_response_at <= sla_due_at)
-                    from conversation_fact where first_message_at is not null and ($5::text is null or centre = $5)
-                      and first_response_at >= $2 and first_response_at < $4) x""";
-        Tuple args = Tuple.of(odt(days[0]), odt(days[1]), odt(from), odt(to), centre);
+        String edge = """
+                select count(*) filter (where sla_due_at is not null), count(*) filter (where first_response_at <= sla_due_at)
+                from conversation_fact where first_message_at is not null and ($7::text is null or centre = $7)
+                  and first_response_at >= %s and first_response_at < %s""";
+        String sums = "select coalesce(sum(with_sla), 0)::bigint with_sla, coalesce(sum(met_sla), 0)::bigint met from ("
+                + rolled("with_sla, met_sla", "conversation", "responded <> 0 and ($7::text is null or centre = $7)")
+                + " union all " + edge.formatted("$1", "$2") + " union all " + edge.formatted("$5", "$6") + ") x";
+        Tuple args = tilingArgs(from, to, centre);
         Uni<long[]> histogram = histogram("first_response", "first_response_at", "first_message_at is not null", args);
         Uni<Row> counts = pool.preparedQuery(sums).execute(args).map(rows -> rows.iterator().next());
         return Uni.combine().all().unis(histogram, counts).asTuple().map(t -> {
@@ -194,6 +189,26 @@ public class MetricsQueries {
             return new Responses(percentile(h, 0.5), percentile(h, 0.9), total(h), r.getLong("with_sla"),
                     r.getLong("met"));
         });
+    }
+
+    /**
+     * The arguments of a read through the tiling of [from, to): $1 from, $2 its first whole hour, $3 its first whole
+     * day, $4 the end of its whole days, $5 the end of its whole hours, $6 to, $7 the centre (null = all).
+     */
+    private static Tuple tilingArgs(Instant from, Instant to, String centre) {
+        Tiling t = Tiling.of(from, to);
+        return Tuple.from(new Object[] { odt(t.from()), odt(t.firstHour()), odt(t.firstDay()), odt(t.endDay()),
+                odt(t.endHour()), odt(t.to()), centre });
+    }
+
+    /**
+     * The {@code columns} of the rollup {@code table}{@code _day} over the whole days [$3, $4) and of
+     * {@code table}{@code _hour} over the whole hours [$2, $3) and [$4, $5), where {@code condition} holds.
+     */
+    private static String rolled(String columns, String table, String condition) {
+        return "select " + columns + " from " + table + "_day where day >= $3 and day < $4 and " + condition
+                + " union all select " + columns + " from " + table + "_hour where hour >= $2 and hour < $3 and " + condition
+                + " union all select " + columns + " from " + table + "_hour where hour >= $4 and hour < $5 and " + condition;
     }
 
     /** Ratio of two consecutive duration buckets (ADR 0110): each bucket's value is within 2 % of its durations. */
@@ -236,18 +251,17 @@ public class MetricsQueries {
     }
 
     /**
-     * The duration histogram of {@code kind} over [$3, $4): whole days [$1, $2) from the rollup (its rows of centre
-     * {@code *} when $5 is null, V14), the edges bucketed from the conversations by the same function; (bucket, count)
-     * pairs in bucket order.
+     * The duration histogram of {@code kind} over [$1, $6) (arguments of {@link #tilingArgs}): whole days and hours
+     * from the rollups (their rows of centre {@code *} when $7 is null, V14), the minutes at the edges bucketed from
+     * the conversations by the same function; (bucket, count) pairs in bucket order.
      */
     private Uni<long[]> histogram(String kind, String at, String condition, Tuple args) {
         String duration = "duration_bucket(extract(epoch from " + at + " - first_message_at))";
         String edge = "select " + duration + " b, count(*) n from conversation_fact where " + condition
-                + " and ($5::text is null or centre = $5) and " + at + " >= %s and " + at + " < %s group by 1";
-        String sql = "select b, sum(n)::bigint n from (select bucket b, conversations n from conversation_time_day "
-                + "where kind = '" + kind + "' and day >= $1 and day < $2 and centre = coalesce($5::text, '*') "
-                + "union all " + edge.formatted("$3", "$1") + " union all " + edge.formatted("$2", "$4")
-                + ") x group by b having sum(n) <> 0 order by b";
+                + " and ($7::text is null or centre = $7) and " + at + " >= %s and " + at + " < %s group by 1";
+        String sql = "select b, sum(n)::bigint n from (" + rolled("bucket b, conversations n", "conversation_time",
+                "kind = '" + kind + "' and centre = coalesce($7::text, '*')") + " union all " + edge.formatted("$1", "$2")
+                + " union all " + edge.formatted("$5", "$6") + ") x group by b having sum(n) <> 0 order by b";
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             long[] out = new long[rows.size() * 2];
             int i = 0;
@@ -315,17 +329,15 @@ public class MetricsQueries {
      * sentiment delta and restated share exact, resolution percentiles from the duration histogram.
      */
     public Uni<Closures> closures(String centre, Instant from, Instant to) {
-        Instant[] days = wholeUnits(from, to, ChronoUnit.DAYS);
         String edge = """
                 select count(*) closed, coalesce(sum(sentiment_delta::numeric), 0) delta_sum, count(sentiment_delta) delta_count,
                        count(*) filter (where restated) restated
-                from conversation_fact where ($5::text is null or centre = $5) and closed_at >= %s and closed_at < %s""";
+                from conversation_fact where ($7::text is null or centre = $7) and closed_at >= %s and closed_at < %s""";
         String sums = "select coalesce(sum(closed), 0)::bigint closed, coalesce(sum(delta_sum), 0)::float8 delta_sum, "
                 + "coalesce(sum(delta_count), 0)::bigint delta_count, coalesce(sum(restated), 0)::bigint restated from ("
-                + "select closed, delta_sum, delta_count, restated from conversation_day where day >= $1 and day < $2 "
-                + "and closed <> 0 and ($5::text is null or centre = $5) union all " + edge.formatted("$3", "$1")
-                + " union all " + edge.formatted("$2", "$4") + ") x";
-        Tuple args = Tuple.of(odt(days[0]), odt(days[1]), odt(from), odt(to), centre);
+                + rolled("closed, delta_sum, delta_count, restated", "conversation", "closed <> 0 and ($7::text is null or centre = $7)")
+                + " union all " + edge.formatted("$1", "$2") + " union all " + edge.formatted("$5", "$6") + ") x";
+        Tuple args = tilingArgs(from, to, centre);
         Uni<long[]> histogram = histogram("resolution", "closed_at", "first_message_at is not null", args);
         Uni<Row> counts = pool.preparedQuery(sums).execute(args).map(rows -> rows.iterator().next());
         return Uni.combine().all().unis(histogram, counts).asTuple().map(t -> {
@@ -374,17 +386,17 @@ public class MetricsQueries {
     }
 
     /**
-     * Replies of the period by delivery status ('' while unknown) ({@code centre} null = all): whole UTC days from
-     * the per-day counts (ADR 0112, migration V13), the partial days at the edges from the replies; exact.
+     * Replies of the period by delivery status ('' while unknown) ({@code centre} null = all): whole UTC days and
+     * hours from the per-day and per-hour counts (ADRs 0112, 0121; V13, V15), the minutes at the edges from the
+     * replies; exact.
      */
     public Uni<Map<String, Long>> replies(String centre, Instant from, Instant to) {
-        Instant[] days = wholeUnits(from, to, ChronoUnit.DAYS);
         String edge = "select coalesce(status, '') s, count(*) n from reply_fact where counted and created_at >= %s "
-                + "and created_at < %s and ($5::text is null or centre = $5) group by 1";
-        String sql = "select s, sum(n)::bigint n from (select status s, replies n from reply_day where day >= $1 "
-                + "and day < $2 and ($5::text is null or centre = $5) union all " + edge.formatted("$3", "$1")
-                + " union all " + edge.formatted("$2", "$4") + ") x group by s having sum(n) <> 0 order by s";
-        return pool.preparedQuery(sql).execute(Tuple.of(odt(days[0]), odt(days[1]), odt(from), odt(to), centre))
+                + "and created_at < %s and ($7::text is null or centre = $7) group by 1";
+        String sql = "select s, sum(n)::bigint n from (" + rolled("status s, replies n", "reply",
+                "($7::text is null or centre = $7)") + " union all " + edge.formatted("$1", "$2") + " union all "
+                + edge.formatted("$5", "$6") + ") x group by s having sum(n) <> 0 order by s";
+        return pool.preparedQuery(sql).execute(tilingArgs(from, to, centre))
                 .map(rows -> {
                     Map<String, Long> out = new LinkedHashMap<>();
                     for (Row r : rows) {

@@ -60,7 +60,10 @@ class ConversationRollupsTest {
             new Instant[] { Instant.parse("2026-05-10T05:00:00Z"), Instant.parse("2026-05-13T19:00:00Z") },
             new Instant[] { Instant.parse("2026-05-11T00:00:00Z"), Instant.parse("2026-05-13T00:00:00Z") },
             new Instant[] { Instant.parse("2026-05-11T02:00:00Z"), Instant.parse("2026-05-11T20:00:00Z") },
-            new Instant[] { Instant.parse("2026-05-09T00:00:00Z"), Instant.parse("2026-05-20T00:00:00Z") });
+            new Instant[] { Instant.parse("2026-05-09T00:00:00Z"), Instant.parse("2026-05-20T00:00:00Z") },
+            // Minutes at the edges, whole hours, whole days (V15, ADR 0121): the minutes are read from the facts.
+            new Instant[] { Instant.parse("2026-05-10T05:17:00Z"), Instant.parse("2026-05-13T19:43:00Z") },
+            new Instant[] { Instant.parse("2026-05-11T02:13:00Z"), Instant.parse("2026-05-11T20:47:30Z") });
 
     @Inject
     MetricsWriter writer;
@@ -111,9 +114,9 @@ class ConversationRollupsTest {
         }
     }
 
-    @Test
-    void theDayRollupsHoldWhatTheRawRowsGive() throws SQLException {
-        List<String> raw = query("""
+    /** The histogram rows per UTC day of the two centres' conversations, from the raw rows. */
+    private static String raw() {
+        return """
                 select kind, day, centre, bucket, count(*) from (
                     select 'first_response' kind, date_trunc('day', first_response_at, 'UTC') as day, centre,
                            duration_bucket(extract(epoch from first_response_at - first_message_at)) bucket
@@ -122,7 +125,12 @@ class ConversationRollupsTest {
                     select 'resolution', date_trunc('day', closed_at, 'UTC'), centre,
                            duration_bucket(extract(epoch from closed_at - first_message_at))
                     from conversation_fact where centre in (?, ?) and closed_at is not null and first_message_at is not null) x
-                group by 1, 2, 3, 4 order by 1, 2, 3, 4""", A, B, A, B);
+                group by 1, 2, 3, 4 order by 1, 2, 3, 4""";
+    }
+
+    @Test
+    void theDayRollupsHoldWhatTheRawRowsGive() throws SQLException {
+        List<String> raw = query(raw(), A, B, A, B);
         List<String> rollup = query("select kind, day, centre, bucket, conversations from conversation_time_day "
                 + "where centre in (?, ?) and conversations <> 0 order by 1, 2, 3, 4", A, B);
         assertTrue(raw.size() > 50, "rows " + raw.size());
@@ -134,6 +142,23 @@ class ConversationRollupsTest {
                 + "where centre = '*' and conversations <> 0 order by 1, 2, 3");
         assertTrue(starRows.size() > 50, "rows " + starRows.size());
         assertEquals(allCentres, starRows);
+        // The hour rollups (V15) hold what the raw rows give per hour, and sum to the day rollups.
+        List<String> rawHours = query(raw().replace("'day'", "'hour'"), A, B, A, B);
+        List<String> hourRollup = query("select kind, hour, centre, bucket, conversations from conversation_time_hour "
+                + "where centre in (?, ?) and conversations <> 0 order by 1, 2, 3, 4", A, B);
+        assertTrue(rawHours.size() > raw.size(), "rows " + rawHours.size());
+        assertEquals(rawHours, hourRollup);
+        assertEquals(query("select kind, day, centre, bucket, conversations from conversation_time_day "
+                + "where conversations <> 0 order by 1, 2, 3, 4"), query("select kind, date_trunc('day', hour, 'UTC'), centre, "
+                + "bucket, sum(conversations) from conversation_time_hour group by 1, 2, 3, 4 having sum(conversations) <> 0 "
+                + "order by 1, 2, 3, 4"));
+        String daySums = "select date_trunc('day', %s, 'UTC'), centre, sum(responded), sum(with_sla), sum(met_sla), sum(closed), "
+                + "sum(delta_sum), sum(delta_count), sum(restated) from %s group by 1, 2 having sum(responded) <> 0 "
+                + "or sum(closed) <> 0 order by 1, 2";
+        assertEquals(query(daySums.formatted("day", "conversation_day")), query(daySums.formatted("hour", "conversation_hour")));
+        String replySums = "select date_trunc('day', %s, 'UTC'), centre, status, sum(replies) from %s group by 1, 2, 3 "
+                + "having sum(replies) <> 0 order by 1, 2, 3";
+        assertEquals(query(replySums.formatted("day", "reply_day")), query(replySums.formatted("hour", "reply_hour")));
 
         List<String> rawReplies = query("select date_trunc('day', created_at, 'UTC'), centre, coalesce(status, ''), count(*) "
                 + "from reply_fact where counted and centre in (?, ?) group by 1, 2, 3 order by 1, 2, 3", A, B);
