@@ -112,34 +112,58 @@ begin
 end
 $$;
 
--- The rows already stored, as V11 and V13 backfilled the day tables.
-insert into conversation_hour (hour, centre, responded, with_sla, met_sla, closed, delta_sum, delta_count, restated)
-select hour, centre, sum(responded), sum(with_sla), sum(met_sla), sum(closed), sum(delta_sum), sum(delta_count), sum(restated)
-from (select date_trunc('hour', first_response_at, 'UTC') as hour, coalesce(centre, '') centre, 1 responded,
-             case when sla_due_at is not null then 1 else 0 end with_sla,
-             case when first_response_at <= sla_due_at then 1 else 0 end met_sla,
-             0 closed, 0::numeric delta_sum, 0 delta_count, 0 restated
-      from conversation_fact where first_response_at is not null and first_message_at is not null
-      union all
-      select date_trunc('hour', closed_at, 'UTC'), coalesce(centre, ''), 0, 0, 0, 1, coalesce(sentiment_delta::numeric, 0),
-             case when sentiment_delta is not null then 1 else 0 end, case when restated then 1 else 0 end
-      from conversation_fact where closed_at is not null) x
-group by hour, centre;
+-- Rebuilds every conversation and reply rollup, per day and per hour, from the facts, by the rules of the trigger
+-- functions above: this migration's backfill, and the bench's bulk loader (its triggers off) after it writes the facts.
+create function conversation_rollups_rebuild() returns void language plpgsql as $$
+begin
+    truncate conversation_day, conversation_hour, conversation_time_day, conversation_time_hour, reply_day, reply_hour;
 
-insert into conversation_time_hour (kind, hour, centre, bucket, conversations)
-select kind, hour, c.centre, bucket, sum(n) from (
-    select 'first_response' kind, date_trunc('hour', first_response_at, 'UTC') as hour, coalesce(centre, '') centre,
-           duration_bucket(extract(epoch from first_response_at - first_message_at)) bucket, count(*) n
-    from conversation_fact where first_response_at is not null and first_message_at is not null
-    group by 1, 2, 3, 4
-    union all
-    select 'resolution', date_trunc('hour', closed_at, 'UTC'), coalesce(centre, ''),
-           duration_bucket(extract(epoch from closed_at - first_message_at)), count(*)
-    from conversation_fact where closed_at is not null and first_message_at is not null
-    group by 1, 2, 3, 4) x
-    cross join lateral (select x.centre union select '*') c(centre)
-group by 1, 2, 3, 4;
+    insert into conversation_day (day, centre, responded, with_sla, met_sla, closed, delta_sum, delta_count, restated)
+    select date_trunc('day', at, 'UTC'), centre, sum(responded), sum(with_sla), sum(met_sla), sum(closed), sum(delta_sum),
+           sum(delta_count), sum(restated)
+    from conversation_sums group by 1, 2;
+    insert into conversation_hour (hour, centre, responded, with_sla, met_sla, closed, delta_sum, delta_count, restated)
+    select date_trunc('hour', at, 'UTC'), centre, sum(responded), sum(with_sla), sum(met_sla), sum(closed), sum(delta_sum),
+           sum(delta_count), sum(restated)
+    from conversation_sums group by 1, 2;
 
-insert into reply_hour (hour, centre, status, replies)
-select date_trunc('hour', created_at, 'UTC'), coalesce(centre, ''), coalesce(status, ''), count(*)
-from reply_fact where counted group by 1, 2, 3;
+    insert into conversation_time_day (kind, day, centre, bucket, conversations)
+    select kind, date_trunc('day', at, 'UTC'), c.centre, bucket, count(*)
+    from conversation_durations cross join lateral (select coalesce(centre, '') union select '*') c(centre)
+    group by 1, 2, 3, 4;
+    insert into conversation_time_hour (kind, hour, centre, bucket, conversations)
+    select kind, date_trunc('hour', at, 'UTC'), c.centre, bucket, count(*)
+    from conversation_durations cross join lateral (select coalesce(centre, '') union select '*') c(centre)
+    group by 1, 2, 3, 4;
+
+    insert into reply_day (day, centre, status, replies)
+    select date_trunc('day', created_at, 'UTC'), coalesce(centre, ''), coalesce(status, ''), count(*)
+    from reply_fact where counted group by 1, 2, 3;
+    insert into reply_hour (hour, centre, status, replies)
+    select date_trunc('hour', created_at, 'UTC'), coalesce(centre, ''), coalesce(status, ''), count(*)
+    from reply_fact where counted group by 1, 2, 3;
+end
+$$;
+
+-- Each conversation's contributions to the sums, at the time they count: its first response, its closing.
+create view conversation_sums as
+select first_response_at at, coalesce(centre, '') centre, 1 responded,
+       case when sla_due_at is not null then 1 else 0 end with_sla,
+       case when first_response_at <= sla_due_at then 1 else 0 end met_sla,
+       0 closed, 0::numeric delta_sum, 0 delta_count, 0 restated
+from conversation_fact where first_response_at is not null and first_message_at is not null
+union all
+select closed_at, coalesce(centre, ''), 0, 0, 0, 1, coalesce(sentiment_delta::numeric, 0),
+       case when sentiment_delta is not null then 1 else 0 end, case when restated then 1 else 0 end
+from conversation_fact where closed_at is not null;
+
+-- Each conversation's durations, at the time they count, in their histogram bucket.
+create view conversation_durations as
+select 'first_response'::varchar kind, first_response_at at, centre,
+       duration_bucket(extract(epoch from first_response_at - first_message_at)) bucket
+from conversation_fact where first_response_at is not null and first_message_at is not null
+union all
+select 'resolution', closed_at, centre, duration_bucket(extract(epoch from closed_at - first_message_at))
+from conversation_fact where closed_at is not null and first_message_at is not null;
+
+select conversation_rollups_rebuild();

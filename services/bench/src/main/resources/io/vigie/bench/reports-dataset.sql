@@ -159,75 +159,13 @@ alter table conversation_fact enable trigger user
 ;
 alter table reply_fact enable trigger user
 ;
-insert into conversation_day (day, centre, responded, with_sla, met_sla, closed, delta_sum, delta_count, restated)
-select day, centre, sum(responded), sum(with_sla), sum(met_sla), sum(closed), sum(delta_sum), sum(delta_count), sum(restated)
-from (select date_trunc('day', first_response_at, 'UTC') as day, coalesce(centre, '') centre, 1 responded,
-             case when sla_due_at is not null then 1 else 0 end with_sla,
-             case when first_response_at <= sla_due_at then 1 else 0 end met_sla,
-             0 closed, 0::numeric delta_sum, 0 delta_count, 0 restated
-      from conversation_fact where first_response_at is not null and first_message_at is not null
-      union all
-      select date_trunc('day', closed_at, 'UTC'), coalesce(centre, ''), 0, 0, 0, 1, coalesce(sentiment_delta::numeric, 0),
-             case when sentiment_delta is not null then 1 else 0 end, case when restated then 1 else 0 end
-      from conversation_fact where closed_at is not null) x
-group by day, centre
-;
-insert into conversation_time_day (kind, day, centre, bucket, conversations)
-select 'first_response', date_trunc('day', first_response_at, 'UTC'), coalesce(centre, ''),
-       duration_bucket(extract(epoch from first_response_at - first_message_at)), count(*)
-from conversation_fact where first_response_at is not null and first_message_at is not null
-group by 1, 2, 3, 4
-;
-insert into conversation_time_day (kind, day, centre, bucket, conversations)
-select 'resolution', date_trunc('day', closed_at, 'UTC'), coalesce(centre, ''),
-       duration_bucket(extract(epoch from closed_at - first_message_at)), count(*)
-from conversation_fact where closed_at is not null and first_message_at is not null
-group by 1, 2, 3, 4
-;
--- The histograms of every centre together (service migration V14).
-insert into conversation_time_day (kind, day, centre, bucket, conversations)
-select kind, day, '*', bucket, sum(conversations) from conversation_time_day group by kind, day, bucket
-;
--- The same rollups per UTC hour (service migration V15).
-insert into conversation_hour (hour, centre, responded, with_sla, met_sla, closed, delta_sum, delta_count, restated)
-select hour, centre, sum(responded), sum(with_sla), sum(met_sla), sum(closed), sum(delta_sum), sum(delta_count), sum(restated)
-from (select date_trunc('hour', first_response_at, 'UTC') as hour, coalesce(centre, '') centre, 1 responded,
-             case when sla_due_at is not null then 1 else 0 end with_sla,
-             case when first_response_at <= sla_due_at then 1 else 0 end met_sla,
-             0 closed, 0::numeric delta_sum, 0 delta_count, 0 restated
-      from conversation_fact where first_response_at is not null and first_message_at is not null
-      union all
-      select date_trunc('hour', closed_at, 'UTC'), coalesce(centre, ''), 0, 0, 0, 1, coalesce(sentiment_delta::numeric, 0),
-             case when sentiment_delta is not null then 1 else 0 end, case when restated then 1 else 0 end
-      from conversation_fact where closed_at is not null) x
-group by hour, centre
-;
-insert into conversation_time_hour (kind, hour, centre, bucket, conversations)
-select kind, hour, c.centre, bucket, sum(n) from (
-    select 'first_response' kind, date_trunc('hour', first_response_at, 'UTC') as hour, coalesce(centre, '') centre,
-           duration_bucket(extract(epoch from first_response_at - first_message_at)) bucket, count(*) n
-    from conversation_fact where first_response_at is not null and first_message_at is not null
-    group by 1, 2, 3, 4
-    union all
-    select 'resolution', date_trunc('hour', closed_at, 'UTC'), coalesce(centre, ''),
-           duration_bucket(extract(epoch from closed_at - first_message_at)), count(*)
-    from conversation_fact where closed_at is not null and first_message_at is not null
-    group by 1, 2, 3, 4) x
-    cross join lateral (select x.centre union select '*') c(centre)
-group by 1, 2, 3, 4
+-- The conversation and reply rollups, per day and per hour, by the service's own rules (migration V15).
+select conversation_rollups_rebuild()
 ;
 insert into backlog_count (centre, queue, waiting)
 select centre, coalesce(queue, ''), count(*) from conversation_fact
 where first_response_at is null and state in ('new', 'queued', 'assigned') and centre is not null
 group by 1, 2
-;
-insert into reply_day (day, centre, status, replies)
-select date_trunc('day', created_at, 'UTC'), coalesce(centre, ''), coalesce(status, ''), count(*)
-from reply_fact where counted group by 1, 2, 3
-;
-insert into reply_hour (hour, centre, status, replies)
-select date_trunc('hour', created_at, 'UTC'), coalesce(centre, ''), coalesce(status, ''), count(*)
-from reply_fact where counted group by 1, 2, 3
 ;
 insert into incident (id, status, subject_kind, subject, centre, language, network, severity, started_at, observed,
     expected, top_terms, sample_mentions, emitted_at)
