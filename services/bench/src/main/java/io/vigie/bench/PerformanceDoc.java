@@ -153,7 +153,9 @@ public final class PerformanceDoc {
             s.append("JFR execution samples of the throughput and latency phases (settings `profile`), the hottest "
                     + "first Vigie frames per service:\n\n");
             p.forEach((svc, v) -> {
-                Profiles.Profile prof = (Profiles.Profile) v;
+                // This run's profiles, or an earlier run's read back from the results file (a partial run keeps them).
+                Profiles.Profile prof = v instanceof Profiles.Profile pr ? pr
+                        : new com.fasterxml.jackson.databind.ObjectMapper().convertValue(v, Profiles.Profile.class);
                 s.append(f("- **%s** (%s samples): ", svc, prof.samples()));
                 StringBuilder frames = new StringBuilder();
                 prof.topVigieFrames().entrySet().stream().limit(5).forEach(e -> frames.append(frames.isEmpty() ? ""

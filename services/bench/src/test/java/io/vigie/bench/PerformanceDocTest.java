@@ -39,4 +39,19 @@ class PerformanceDocTest {
         assertTrue(sql.stream().anyMatch(s -> s.contains("generate_series(1, 20000)")));
         assertEquals(sql.size(), sql.stream().filter(s -> !s.isBlank()).count());
     }
+
+    /**
+     * A partial run keeps the earlier runs' phases, read back from the results file as plain maps: the committed
+     * results file (profiles of an earlier run included) renders.
+     */
+    @Test
+    void rendersTheCommittedResultsFile() throws Exception {
+        Path results = Path.of("../../docs/performance-results.json");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> r = new com.fasterxml.jackson.databind.ObjectMapper().readValue(results.toFile(),
+                java.util.Map.class);
+        assertTrue(r.get("profiles") instanceof java.util.Map<?, ?>, "the committed results hold profiles");
+        String text = PerformanceDoc.render(r, results);
+        assertTrue(text.contains("samples): "), text);
+    }
 }
