@@ -57,6 +57,21 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** The end offset (the next offset to be written) of each partition of {@code topic}. */
+    public Map<Integer, Long> endOffsets(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+            Map<Integer, Long> out = new java.util.TreeMap<>();
+            consumer.endOffsets(partitions).forEach((tp, offset) -> out.put(tp.partition(), offset));
+            return out;
+        }
+    }
+
     /** Reads {@code topic} from the beginning until a record matches, or fails after {@code timeout}. */
     public ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration timeout) {
