@@ -16,7 +16,6 @@ import io.vigie.centres.domain.Incident;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -252,7 +251,7 @@ public class MetricsQueries {
 
     /**
      * The duration histogram of {@code kind} over [$1, $6) (arguments of {@link #tilingArgs}): whole days and hours
-     * from the rollups (their rows of centre {@code *} when $7 is null, V14), the minutes at the edges bucketed from
+     * from the rollups (their rows of centre {@code *} when $7 is null, V15), the minutes at the edges bucketed from
      * the conversations by the same function; (bucket, count) pairs in bucket order.
      */
     private Uni<long[]> histogram(String kind, String at, String condition, Tuple args) {
@@ -446,54 +445,16 @@ public class MetricsQueries {
             parts.add("select term, mentions, " + cur + " cur from term_bucket where granularity = '" + r.granularity()
                     + "' and bucket >= $" + (args.size() - 1) + " and bucket < $" + args.size());
         }
-        Map<Integer, List<Instant>> spans = new java.util.TreeMap<>();
-        Instant runStart = null;
-        Instant runEnd = null;
+        // Blocks of one length in one select through the key: term_day (day, term) or term_span (days, start, term).
+        Map<Integer, List<java.time.OffsetDateTime>> blocks = new java.util.TreeMap<>();
         for (Tiling.Block b : tiling.dayBlocks()) {
-            if (b.days() == 1) {
-                if (runEnd == null || !runEnd.equals(b.start())) {
-                    singleDays(runStart, runEnd, cur, parts, args);
-                    runStart = b.start();
-                }
-                runEnd = b.start().plus(Duration.ofDays(1));
-            } else {
-                spans.computeIfAbsent(b.days(), k -> new ArrayList<>()).add(b.start());
-            }
+            blocks.computeIfAbsent(b.days(), k -> new ArrayList<>()).add(odt(b.start()));
         }
-        singleDays(runStart, runEnd, cur, parts, args);
-        for (var span : spans.entrySet()) {
-            args.add(span.getValue().stream().map(MetricsWriter::odt).toArray(java.time.OffsetDateTime[]::new));
-            parts.add("select term, mentions, " + cur + " cur from term_span where days = " + span.getKey()
-                    + " and start = any($" + args.size() + ")");
-        }
-    }
-
-    private static void singleDays(Instant start, Instant end, boolean cur, List<String> parts, List<Object> args) {
-        if (start == null) {
-            return;
-        }
-        args.add(odt(start));
-        args.add(odt(end));
-        parts.add("select term, mentions, " + cur + " cur from term_day where day >= $" + (args.size() - 1)
-                + " and day < $" + args.size());
-    }
-
-    /**
-     * The whole units (UTC days or hours) [start, end) of [from, to): start the first unit boundary at or after
-     * {@code from} (at most {@code to}), end the last one at or before {@code to} (at least start); empty
-     * (start = end) when the period holds no whole unit. [from, start) and [end, to) are the partial units.
-     */
-    static Instant[] wholeUnits(Instant from, Instant to, ChronoUnit unit) {
-        Instant floor = from.truncatedTo(unit);
-        Instant start = floor.equals(from) ? from : floor.plus(1, unit);
-        if (start.isAfter(to)) {
-            start = to;
-        }
-        Instant end = to.truncatedTo(unit);
-        if (end.isBefore(start)) {
-            end = start;
-        }
-        return new Instant[] { start, end };
+        blocks.forEach((days, starts) -> {
+            args.add(starts.toArray(java.time.OffsetDateTime[]::new));
+            parts.add("select term, mentions, " + cur + " cur from " + (days == 1 ? "term_day where day"
+                    : "term_span where days = " + days + " and start") + " = any($" + args.size() + ")");
+        });
     }
 
     private static List<RisingTerm> risingTerms(RowSet<Row> rows) {

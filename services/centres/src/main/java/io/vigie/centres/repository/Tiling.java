@@ -25,7 +25,7 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
     /** Span lengths of term_span, in days, longest first (migration V14). */
     static final int[] SPANS = { 64, 16, 4 };
 
-    /** A range of one kind of row: granularity minute, hour or day, or a term span of {@code days} days. */
+    /** A range of rows of one granularity: minute, hour or day. */
     public record Range(String granularity, Instant start, Instant end) {
     }
 
@@ -38,8 +38,8 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("period ends before it starts: " + from + " to " + to);
         }
-        Instant[] hours = MetricsQueries.wholeUnits(from, to, ChronoUnit.HOURS);
-        Instant[] days = MetricsQueries.wholeUnits(hours[0], hours[1], ChronoUnit.DAYS);
+        Instant[] hours = wholeUnits(from, to, ChronoUnit.HOURS);
+        Instant[] days = wholeUnits(hours[0], hours[1], ChronoUnit.DAYS);
         return new Tiling(from, hours[0], days[0], days[1], hours[1], to);
     }
 
@@ -71,6 +71,24 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
             day += size;
         }
         return out;
+    }
+
+    /**
+     * The whole units (UTC days or hours) [start, end) of [from, to): start the first unit boundary at or after
+     * {@code from} (at most {@code to}), end the last one at or before {@code to} (at least start); empty
+     * (start = end) when the period holds no whole unit. [from, start) and [end, to) are the partial units.
+     */
+    static Instant[] wholeUnits(Instant from, Instant to, ChronoUnit unit) {
+        Instant floor = from.truncatedTo(unit);
+        Instant start = floor.equals(from) ? from : floor.plus(1, unit);
+        if (start.isAfter(to)) {
+            start = to;
+        }
+        Instant end = to.truncatedTo(unit);
+        if (end.isBefore(start)) {
+            end = start;
+        }
+        return new Instant[] { start, end };
     }
 
     /** Adds [start, end) unless empty; joined to the previous range when it is of the same rows and ends at start. */

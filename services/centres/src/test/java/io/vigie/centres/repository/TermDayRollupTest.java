@@ -59,17 +59,17 @@ class TermDayRollupTest {
         Instant d = Instant.parse("2026-07-10T00:00:00Z");
         Instant h = d.plus(Duration.ofHours(1));
         assertArrayEquals(new Instant[] { d.plus(Duration.ofDays(1)), d.plus(Duration.ofDays(3)) },
-                MetricsQueries.wholeUnits(FROM, TO, ChronoUnit.DAYS));
+                Tiling.wholeUnits(FROM, TO, ChronoUnit.DAYS));
         assertArrayEquals(new Instant[] { d, d.plus(Duration.ofDays(2)) },
-                MetricsQueries.wholeUnits(d, d.plus(Duration.ofDays(2)), ChronoUnit.DAYS));
+                Tiling.wholeUnits(d, d.plus(Duration.ofDays(2)), ChronoUnit.DAYS));
         // No whole day: both bounds at a point of the period, so its hours cover it all.
         assertArrayEquals(new Instant[] { d.plus(Duration.ofDays(1)), d.plus(Duration.ofDays(1)) },
-                MetricsQueries.wholeUnits(h, d.plus(Duration.ofHours(30)), ChronoUnit.DAYS));
+                Tiling.wholeUnits(h, d.plus(Duration.ofHours(30)), ChronoUnit.DAYS));
         assertArrayEquals(new Instant[] { d.plus(Duration.ofHours(5)), d.plus(Duration.ofHours(5)) },
-                MetricsQueries.wholeUnits(h, d.plus(Duration.ofHours(5)), ChronoUnit.DAYS));
+                Tiling.wholeUnits(h, d.plus(Duration.ofHours(5)), ChronoUnit.DAYS));
         Instant m = d.plus(Duration.ofMinutes(90));
         assertArrayEquals(new Instant[] { d.plus(Duration.ofHours(2)), d.plus(Duration.ofHours(20)) },
-                MetricsQueries.wholeUnits(m, d.plus(Duration.ofMinutes(20 * 60 + 7)), ChronoUnit.HOURS));
+                Tiling.wholeUnits(m, d.plus(Duration.ofMinutes(20 * 60 + 7)), ChronoUnit.HOURS));
     }
 
     @Test
