@@ -1,7 +1,7 @@
 -- Coarse rows for long report periods (ADR 0121). EXPLAIN ANALYZE of a 90-day report of every centre over 2 million
 -- stored mentions: the rising terms summed 540,000 term_day rows (125 ms), the breakdown by centre and each other
--- breakdown read 90 x 24 hour rows per key of volume_rollup (37-122 ms), the duration histograms of all centres
--- 36,000 rows of conversation_time_day (40 ms each). The rows below make each of those read a few thousand rows.
+-- breakdown read 90 x 24 hour rows per key of volume_rollup (37-122 ms). The rows below make each of those read a
+-- few thousand rows; the conversation rollups' hour and all-centres ('*') rows are V15's.
 
 -- 1. Volume per UTC day and one dimension: rows of granularity 'day' in volume_rollup, added by its trigger with
 --    every hour row (the day of an hour bucket is the UTC day it starts in).
@@ -72,43 +72,3 @@ create trigger term_span_add after insert or update on term_day for each row exe
 insert into term_span (days, start, term, mentions)
 select k, term_span_start(day, k), term, sum(mentions) from term_day cross join unnest(array[4, 16, 64]) k
 group by 1, 2, 3;
-
--- 3. The duration histograms of all centres together: rows of centre '*' in conversation_time_day, kept with each
---    centre's own rows, so a report of every centre reads one row per day and bucket instead of one per centre.
-create or replace function conversation_day_apply(c conversation_fact, s integer) returns void language plpgsql as $$
-declare
-    k varchar := coalesce(c.centre, '');
-    d timestamptz;
-begin
-    if c.first_response_at is not null and c.first_message_at is not null then
-        d := date_trunc('day', c.first_response_at, 'UTC');
-        insert into conversation_day as r (day, centre, responded, with_sla, met_sla, closed, delta_sum, delta_count, restated)
-        values (d, k, s, case when c.sla_due_at is not null then s else 0 end,
-                case when c.first_response_at <= c.sla_due_at then s else 0 end, 0, 0, 0, 0)
-        on conflict (day, centre) do update set responded = r.responded + excluded.responded,
-            with_sla = r.with_sla + excluded.with_sla, met_sla = r.met_sla + excluded.met_sla;
-        insert into conversation_time_day as h (kind, day, centre, bucket, conversations)
-        select 'first_response', d, x.centre, duration_bucket(extract(epoch from c.first_response_at - c.first_message_at)), s
-        from (select k union select '*') x(centre)
-        on conflict (kind, day, centre, bucket) do update set conversations = h.conversations + excluded.conversations;
-    end if;
-    if c.closed_at is not null then
-        d := date_trunc('day', c.closed_at, 'UTC');
-        insert into conversation_day as r (day, centre, responded, with_sla, met_sla, closed, delta_sum, delta_count, restated)
-        values (d, k, 0, 0, 0, s, coalesce(s * c.sentiment_delta::numeric, 0),
-                case when c.sentiment_delta is not null then s else 0 end, case when c.restated then s else 0 end)
-        on conflict (day, centre) do update set closed = r.closed + excluded.closed,
-            delta_sum = r.delta_sum + excluded.delta_sum, delta_count = r.delta_count + excluded.delta_count,
-            restated = r.restated + excluded.restated;
-        if c.first_message_at is not null then
-            insert into conversation_time_day as h (kind, day, centre, bucket, conversations)
-            select 'resolution', d, x.centre, duration_bucket(extract(epoch from c.closed_at - c.first_message_at)), s
-            from (select k union select '*') x(centre)
-            on conflict (kind, day, centre, bucket) do update set conversations = h.conversations + excluded.conversations;
-        end if;
-    end if;
-end
-$$;
-
-insert into conversation_time_day (kind, day, centre, bucket, conversations)
-select kind, day, '*', bucket, sum(conversations) from conversation_time_day group by kind, day, bucket;

@@ -33,7 +33,7 @@ create table reply_hour (
 );
 
 -- Adds (s = 1) or removes (s = -1) one conversation's contributions, per day and per hour; the histograms also under
--- centre '*' (V14).
+-- centre '*', the sums of every centre, so a report of all centres reads one row per day or hour and bucket.
 create or replace function conversation_day_apply(c conversation_fact, s integer) returns void language plpgsql as $$
 declare
     k varchar := coalesce(c.centre, '');
