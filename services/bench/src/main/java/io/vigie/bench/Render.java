@@ -84,17 +84,20 @@ final class Render {
             list.add(row);
         }
         m.put("queries", list);
-        double[] every = timings.stream().flatMapToDouble(t -> java.util.stream.DoubleStream.of(
-                samples(t.ms()))).toArray();
-        m.put("allQueriesMs", percentiles(new Stats(every)));
+        m.put("allQueriesMs", percentiles(timings, t -> true));
         // The JSON report (the figures a screen or a supervisor asks for) and the CSV export (a download whose size
         // grows with the period) apart.
-        m.put("jsonReportMs", percentiles(new Stats(timings.stream().filter(t -> !t.endpoint().contains("csv"))
-                .flatMapToDouble(t -> java.util.stream.DoubleStream.of(samples(t.ms()))).toArray())));
-        m.put("csvExportMs", percentiles(new Stats(timings.stream().filter(t -> t.endpoint().contains("csv"))
-                .flatMapToDouble(t -> java.util.stream.DoubleStream.of(samples(t.ms()))).toArray())));
+        m.put("jsonReportMs", percentiles(timings, t -> !t.endpoint().contains("csv")));
+        m.put("csvExportMs", percentiles(timings, t -> t.endpoint().contains("csv")));
         m.put("failedQueries", timings.stream().filter(t -> t.error() != null).count());
         return m;
+    }
+
+    /** Percentiles of every timed call of the timings that {@code which} keeps. */
+    private static Map<String, Object> percentiles(List<ReportsBench.Timing> timings,
+            java.util.function.Predicate<ReportsBench.Timing> which) {
+        return percentiles(new Stats(timings.stream().filter(which)
+                .flatMapToDouble(t -> java.util.stream.DoubleStream.of(samples(t.ms()))).toArray()));
     }
 
     private static double[] samples(Stats s) {

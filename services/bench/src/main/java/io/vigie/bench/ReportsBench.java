@@ -118,9 +118,15 @@ public final class ReportsBench {
         periods.put("30 d", Duration.ofDays(30));
         periods.put("90 d", Duration.ofDays(90));
         List<Timing> out = new ArrayList<>();
-        for (String endpoint : List.of("/api/reports", "/api/reports/csv", "/api/reports@" + MID_DAY)) {
-            Instant end = endpoint.contains("@") ? MID_DAY : END;
-            String path = endpoint.replaceFirst("@.*", "");
+        // The endpoint's label in the results: its path, and the end of its periods when not END.
+        record Endpoint(String path, Instant end, String label) {
+        }
+        for (Endpoint e : List.of(new Endpoint("/api/reports", END, "/api/reports"),
+                new Endpoint("/api/reports/csv", END, "/api/reports/csv"),
+                new Endpoint("/api/reports", MID_DAY, "/api/reports@" + MID_DAY))) {
+            String endpoint = e.label();
+            Instant end = e.end();
+            String path = e.path();
             for (String scope : List.of("*", "montpellier")) {
                 for (var p : periods.entrySet()) {
                     String url = centresUrl + path + "?scope=" + (scope.equals("*") ? "%2A" : scope) + "&from="
