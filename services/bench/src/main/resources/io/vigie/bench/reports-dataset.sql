@@ -65,9 +65,9 @@ select 'scored', network || ':' || i, created_at, text from bench_m
 insert into mention_seen (source, mention_key, created_at, text)
 select 'routed', network || ':' || i, created_at, text from bench_m
 ;
--- The rollup trigger (one row at a time) is off for the bulk load; the rollup is then written in bulk, as the
+-- The rollup triggers (which gather a statement's rows in memory) are off for the bulk load; the rollup is then written in bulk, as the
 -- service's migration V7 backfills it.
-alter table volume_bucket disable trigger volume_rollup_add
+alter table volume_bucket disable trigger user
 ;
 insert into volume_bucket (granularity, bucket, centre, network, language, topic, product_line, mentions, positive, negative, score_sum)
 select g.name, date_trunc(g.unit, created_at), c.centre, network, language, topic, product_line, count(*),
@@ -76,7 +76,7 @@ from bench_m cross join (values ('minute', 'minute'), ('hour', 'hour')) g(name, 
      cross join lateral (values ('*'), (bench_m.centre)) c(centre)
 group by 1, 2, 3, 4, 5, 6, 7
 ;
-alter table volume_bucket enable trigger volume_rollup_add
+alter table volume_bucket enable trigger user
 ;
 insert into volume_rollup (granularity, bucket, centre, dimension, key, mentions, positive, negative, score_sum)
 select granularity, bucket, centre, d.dimension, d.key, sum(mentions), sum(positive), sum(negative), sum(score_sum)
@@ -93,7 +93,7 @@ from volume_rollup where granularity = 'hour'
 group by 2, 3, 4, 5
 ;
 -- The same for the per-day term rollup (service migration V9, ADR 0101).
-alter table term_bucket disable trigger term_day_add
+alter table term_bucket disable trigger user
 ;
 insert into term_bucket (granularity, bucket, term, mentions)
 select g.name, date_trunc(g.unit, created_at), t.term, count(*)
@@ -102,14 +102,14 @@ from bench_m cross join (values ('minute', 'minute'), ('hour', 'hour')) g(name, 
                          from generate_series(0, 3) k) t
 group by 1, 2, 3
 ;
-alter table term_bucket enable trigger term_day_add
+alter table term_bucket enable trigger user
 ;
-alter table term_day disable trigger term_span_add
+alter table term_day disable trigger user
 ;
 insert into term_day (day, term, mentions)
 select date_trunc('day', bucket, 'UTC'), term, sum(mentions) from term_bucket where granularity = 'hour' group by 1, 2
 ;
-alter table term_day enable trigger term_span_add
+alter table term_day enable trigger user
 ;
 -- The term spans of 4, 16 and 64 days (service migration V14, ADR 0121).
 insert into term_span (days, start, term, mentions)
