@@ -20,6 +20,14 @@ public interface RadarConfig {
     /** Quiet time after which an incident is resolved (default: RadarSettings, 10 minutes). */
     Optional<Duration> resolveAfter();
 
+    /**
+     * How far after the wall clock a mention may be stamped and still count: one stamped later (a wrong clock, a
+     * malformed record) would move the radar's event-time clock past every real mention, which would then all be late.
+     * Such mentions are counted ({@code ahead}), not observed.
+     */
+    @WithDefault("7d")
+    Duration maxAhead();
+
     /** How often the clock is moved when no mention arrives, and the outbox relayed. */
     @WithDefault("1s")
     Duration tick();

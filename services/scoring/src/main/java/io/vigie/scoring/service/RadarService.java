@@ -93,7 +93,7 @@ public class RadarService {
         this.terms = terms;
         this.registry = registry;
         this.radar = new Radar(settings);
-        for (String c : List.of("observed", "late", "duplicates", "ignored_terms", "series", "term_series", "active_incidents")) {
+        for (String c : List.of("observed", "late", "ahead", "duplicates", "ignored_terms", "series", "term_series", "active_incidents")) {
             registry.gauge("vigie_radar_" + c, this, s -> s.counters.getOrDefault(c, 0L));
         }
         registry.gauge("vigie_radar_leader", this, s -> s.leader ? 1 : 0);
@@ -147,8 +147,14 @@ public class RadarService {
             // The clock moves after each mention, so that a poll spanning hours of a quiet night never holds counts
             // further ahead of the clock than the buckets keep (the reference hour would be overwritten).
             events = new ArrayList<>();
+            Instant latest = Instant.ofEpochMilli(now).plus(config.maxAhead());
             for (Input in : inputs) {
-                radar.observe(in.partition(), in.offset(), observation(in.mention()), now);
+                Observation o = observation(in.mention());
+                if (o.at().isAfter(latest)) {
+                    radar.skipAhead(in.partition(), in.offset());
+                    continue;
+                }
+                radar.observe(in.partition(), in.offset(), o, now);
                 events.addAll(radar.advance(now));
             }
             counters = radar.counters();

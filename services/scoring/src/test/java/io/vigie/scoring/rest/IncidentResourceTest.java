@@ -87,6 +87,24 @@ class IncidentResourceTest {
         }
     }
 
+    /**
+     * A mention stamped far after the wall clock (a wrong clock, a malformed record) is counted as ahead, its offset
+     * read, but it does not move the radar's clock: had it, every real mention after it would have been late.
+     */
+    @Test
+    void aMentionStampedFarAheadIsCountedButDoesNotMoveTheRadarsClock() throws Exception {
+        awaitRadarCaughtUp();
+        long aheadBefore = (Long) radar.status().get("ahead");
+        String id = "ahead-" + UUID.randomUUID().toString().substring(0, 8);
+        ScoredMention far = scored(id, Instant.parse("2199-01-01T00:00:00Z"), "my laptop is slow", List.of(), "x:@NordlysCare");
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            kafka.send(TestTopics.topic(Topics.MENTIONS_SCORED), far.mention().conversationKey(), json.writeValueAsString(far));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> (Long) radar.status().get("ahead") == aheadBefore + 1);
+        Object clock = radar.status().get("clock");
+        assertTrue(clock == null || ((Instant) clock).isBefore(Instant.now().plus(Duration.ofDays(8))), "clock " + clock);
+    }
+
     @Test
     void aBurstOnAWatchlistBecomesOneSignedIncidentThatSupervisorsOfItsCentreHandle() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);

@@ -62,6 +62,7 @@ public final class Radar {
     private long observedCount;
     private long latestSecond = Long.MIN_VALUE;
     private long lateCount;
+    private long aheadCount;
     private long ignoredTerms;
     private long duplicateCount;
     /** The most recent mention keys, oldest first. */
@@ -117,6 +118,16 @@ public final class Radar {
     public void behind(Set<Integer> lagging) {
         behind.clear();
         behind.addAll(lagging);
+    }
+
+    /**
+     * Reads past a mention at {@code offset} of {@code partition} without counting it: stamped too far ahead of the
+     * wall clock for the caller to let it move the radar's clock. Counted ({@code ahead}, since this instance started).
+     */
+    public void skipAhead(int partition, long offset) {
+        PartitionClock pc = partitions.computeIfAbsent(partition, p -> new PartitionClock());
+        pc.nextOffset = Math.max(pc.nextOffset, offset + 1);
+        aheadCount++;
     }
 
     /** Counts one mention (no partition: for a single ordered stream, e.g. the evaluation's unit tests). */
@@ -747,11 +758,15 @@ public final class Radar {
         return out;
     }
 
-    /** Counters: mentions observed, late ones, terms ignored (too many term series), series tracked, active incidents. */
+    /**
+     * Counters: mentions observed, late ones, ones stamped too far ahead (since start), terms ignored (too many term
+     * series), series tracked, active incidents.
+     */
     public Map<String, Long> counters() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("observed", observedCount);
         m.put("late", lateCount);
+        m.put("ahead", aheadCount);
         m.put("duplicates", duplicateCount);
         m.put("ignored_terms", ignoredTerms);
         m.put("series", (long) series.size());
