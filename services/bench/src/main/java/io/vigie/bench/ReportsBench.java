@@ -96,8 +96,8 @@ public final class ReportsBench {
     public Map<String, Long> tableRows() throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (Connection c = env.database(DATABASE); Statement st = c.createStatement()) {
-            for (String t : List.of("mention_seen", "volume_bucket", "volume_rollup", "term_bucket", "term_day", "term_span", "space_bucket", "question_bucket",
-                    "conversation_fact", "reply_fact")) {
+            for (String t : List.of("mention_seen", "volume_bucket", "volume_rollup", "term_bucket", "term_day", "term_span",
+                    "term_hour_span", "space_bucket", "question_bucket", "conversation_fact", "reply_fact")) {
                 ResultSet rs = st.executeQuery("select reltuples::bigint from pg_class where relname = '" + t + "'");
                 out.put(t, rs.next() ? rs.getLong(1) : -1);
             }

@@ -116,6 +116,9 @@ insert into term_span (days, start, term, mentions)
 select k, term_span_start(day, k), term, sum(mentions) from term_day cross join unnest(array[4, 16, 64]) k
 group by 1, 2, 3
 ;
+-- The term spans of 4 and 12 hours (service migration V18), by the migration's own function.
+select term_hour_spans_rebuild()
+;
 insert into space_bucket (granularity, bucket, space, network, mentions, positive, negative, score_sum)
 select g.name, date_trunc(g.unit, created_at), space, min(network), count(*),
        count(*) filter (where sentiment = 'positive'), count(*) filter (where sentiment = 'negative'), sum(score)

@@ -408,8 +408,9 @@ public class MetricsQueries {
     /**
      * Terms with at least {@code minCount} mentions in the period, by growth against the previous period of the
      * same length: (count + 1) / (previous + 1), then by count. Both periods are read through their {@link Tiling}
-     * (ADRs 0101, 0121): minute buckets at their edges, hour buckets up to their whole days, and the whole days as
-     * spans of 64, 16 and 4 days (term_span) and single days (term_day). The sums are the same as the minute
+     * (ADRs 0101, 0121): minute buckets at their edges, the whole hours up to their whole days as spans of 12 and 4
+     * hours (term_hour_span) and single hours, and the whole days as spans of 64, 16 and 4 days (term_span) and single
+     * days (term_day). The sums are the same as the minute
      * buckets', from a few thousand rows per span instead of one row per term and minute, hour or day.
      */
     public Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit) {
@@ -432,28 +433,37 @@ public class MetricsQueries {
     }
 
     /**
-     * The selects of the term rows of one period, flagged {@code cur}: one range per select (not ORed ranges, which
-     * become bitmap heap scans), each an index-only scan of term_bucket_sums (V10), term_day's or term_span's key.
+     * The selects of the term rows of one period, flagged {@code cur}: each minute range one select through the key
+     * of term_bucket_sums (V10; one range per select, not ORed ranges, which become bitmap heap scans), the whole hours
+     * and days as blocks (single hours and days, spans of hours and days), the blocks of one length in one select
+     * through its table's key: term_bucket (granularity, bucket, term), term_hour_span (hours, start, term), term_day
+     * (day, term) or term_span (days, start, term).
      */
     private static void termParts(Tiling tiling, boolean cur, List<String> parts, List<Object> args) {
         for (Tiling.Range r : tiling.ranges()) {
-            if (r.granularity().equals("day")) {
-                continue;
+            if (r.granularity().equals("minute")) {
+                args.add(odt(r.start()));
+                args.add(odt(r.end()));
+                parts.add("select term, mentions, " + cur + " cur from term_bucket where granularity = 'minute' and bucket >= $"
+                        + (args.size() - 1) + " and bucket < $" + args.size());
             }
-            args.add(odt(r.start()));
-            args.add(odt(r.end()));
-            parts.add("select term, mentions, " + cur + " cur from term_bucket where granularity = '" + r.granularity()
-                    + "' and bucket >= $" + (args.size() - 1) + " and bucket < $" + args.size());
         }
-        // Blocks of one length in one select through the key: term_day (day, term) or term_span (days, start, term).
-        Map<Integer, List<java.time.OffsetDateTime>> blocks = new java.util.TreeMap<>();
-        for (Tiling.Block b : tiling.dayBlocks()) {
-            blocks.computeIfAbsent(b.days(), k -> new ArrayList<>()).add(odt(b.start()));
+        blockParts(tiling.hourBlocks(), cur, "term_bucket where granularity = 'hour' and bucket",
+                "term_hour_span where hours = %d and start", parts, args);
+        blockParts(tiling.dayBlocks(), cur, "term_day where day", "term_span where days = %d and start", parts, args);
+    }
+
+    /** One select per block length: {@code single} for blocks of length 1, {@code span} (given the length) otherwise. */
+    private static void blockParts(List<Tiling.Block> blocks, boolean cur, String single, String span, List<String> parts,
+            List<Object> args) {
+        Map<Integer, List<java.time.OffsetDateTime>> starts = new java.util.TreeMap<>();
+        for (Tiling.Block b : blocks) {
+            starts.computeIfAbsent(b.length(), k -> new ArrayList<>()).add(odt(b.start()));
         }
-        blocks.forEach((days, starts) -> {
-            args.add(starts.toArray(java.time.OffsetDateTime[]::new));
-            parts.add("select term, mentions, " + cur + " cur from " + (days == 1 ? "term_day where day"
-                    : "term_span where days = " + days + " and start") + " = any($" + args.size() + ")");
+        starts.forEach((length, at) -> {
+            args.add(at.toArray(java.time.OffsetDateTime[]::new));
+            parts.add("select term, mentions, " + cur + " cur from " + (length == 1 ? single : span.formatted(length))
+                    + " = any($" + args.size() + ")");
         });
     }
 

@@ -1,6 +1,5 @@
 package io.vigie.centres.repository;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,7 +10,8 @@ import java.util.List;
  * {@code from} to the first whole hour and from the last whole hour to {@code to}, hour buckets from there to the first
  * and from the last whole UTC day, whole days in between. For terms, the whole days are further read as spans of 64, 16
  * and 4 days (term_span), each starting on a day number its length divides, and single days (term_day) where no span
- * fits. Bounds must be whole minutes; a period with no whole hour is all minutes, one with no whole day has no days.
+ * fits; the whole hours likewise as spans of 12 and 4 hours (term_hour_span) and single hours (term_bucket). Bounds
+ * must be whole minutes; a period with no whole hour is all minutes, one with no whole day has no days.
  *
  * @param from      start of the period
  * @param firstHour first whole hour (end of the leading minutes)
@@ -24,13 +24,18 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
 
     /** Span lengths of term_span, in days, longest first (migration V14). */
     static final int[] SPANS = { 64, 16, 4 };
+    /** Span lengths of term_hour_span, in hours, longest first (migration V18); each divides a day. */
+    static final int[] HOUR_SPANS = { 12, 4 };
 
     /** A range of rows of one granularity: minute, hour or day. */
     public record Range(String granularity, Instant start, Instant end) {
     }
 
-    /** A block of whole days: {@code days} = 1 (a term_day row) or a term_span length. */
-    public record Block(int days, Instant start) {
+    /**
+     * A block of whole days or hours: {@code length} 1 (a term_day row, a term_bucket hour row) or a span length, in
+     * days for {@link #dayBlocks}, hours for {@link #hourBlocks}.
+     */
+    public record Block(int length, Instant start) {
     }
 
     /** The tiling of [from, to). */
@@ -57,20 +62,39 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
     /** The whole days as blocks: spans where one fits (longest first), single days elsewhere, in time order. */
     public List<Block> dayBlocks() {
         List<Block> out = new ArrayList<>();
-        long day = firstDay.getEpochSecond() / 86_400;
-        long end = endDay.getEpochSecond() / 86_400;
-        while (day < end) {
+        blocks(firstDay, endDay, 86_400, SPANS, out);
+        return out;
+    }
+
+    /** The whole hours (those outside the whole days) as blocks: spans of hours where one fits, single hours elsewhere. */
+    public List<Block> hourBlocks() {
+        List<Block> out = new ArrayList<>();
+        for (Range r : ranges()) {
+            if (r.granularity().equals("hour")) {
+                blocks(r.start(), r.end(), 3_600, HOUR_SPANS, out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Tiles [start, end) (whole units of {@code unitSeconds}) greedily: at each unit, the longest span that starts on
+     * a unit number it divides and ends by {@code end}, else a single unit.
+     */
+    private static void blocks(Instant start, Instant end, long unitSeconds, int[] spans, List<Block> out) {
+        long unit = start.getEpochSecond() / unitSeconds;
+        long last = end.getEpochSecond() / unitSeconds;
+        while (unit < last) {
             int size = 1;
-            for (int s : SPANS) {
-                if (day % s == 0 && day + s <= end) {
+            for (int s : spans) {
+                if (unit % s == 0 && unit + s <= last) {
                     size = s;
                     break;
                 }
             }
-            out.add(new Block(size, Instant.EPOCH.plus(Duration.ofDays(day))));
-            day += size;
+            out.add(new Block(size, Instant.ofEpochSecond(unit * unitSeconds)));
+            unit += size;
         }
-        return out;
     }
 
     /**

@@ -31,8 +31,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-day term rollup (ADR 0101, migration V9) holds the sums of term_bucket's hour rows of each UTC day and the
- * term spans (ADR 0121, V14) those of their days, whichever way they were written; rising terms and volume
+ * The per-day term rollup (ADR 0101, migration V9) holds the sums of term_bucket's hour rows of each UTC day, the
+ * term spans (ADR 0121, V14) those of their days and the hour spans (V18) those of their hours, whichever way they were written; rising terms and volume
  * breakdowns read through a period's tiling give what the finest buckets alone give.
  */
 @QuarkusTest
@@ -132,6 +132,14 @@ class TermDayRollupTest {
                 Instant.parse("2026-04-01T00:00:00Z"), Instant.parse("2026-09-01T00:00:00Z"));
         assertTrue(spans.stream().anyMatch(r -> r.startsWith("64|")), spans.toString());
         assertEquals(fromDaySums, spans);
+        // The hour spans hold the sums of their hours (V18).
+        List<String> hourSpans = query("select hours, start, term, mentions from term_hour_span where start >= ? and start < ? "
+                + "and mentions <> 0 order by 1, 2, 3", firstDay, lastDay);
+        List<String> fromHourSums = query("select k, term_hour_span_start(bucket, k), term, sum(mentions) from term_bucket "
+                + "cross join unnest(array[4, 12]) k where granularity = 'hour' and bucket >= ? and bucket < ? "
+                + "group by 1, 2, 3 having sum(mentions) <> 0 order by 1, 2, 3", firstDay, lastDay);
+        assertTrue(hourSpans.stream().anyMatch(r -> r.startsWith("12|")), hourSpans.toString());
+        assertEquals(fromHourSums, hourSpans);
 
         // Volume breakdowns read through the same tiling give the volume buckets' sums (every centre, one centre, by centre).
         for (String[] period : new String[][] { { "2026-07-10T05:00:00Z", "2026-07-13T07:00:00Z", "hour" },

@@ -66,14 +66,51 @@ class TilingTest {
         }
     }
 
+    @Test
+    void wholeHoursOutsideTheWholeDaysAreAlignedSpansAndSingleHours() {
+        // The bench's 90 days ending at 16:37, read from 16:00: 16:00 to midnight, then midnight to 16:00.
+        Tiling t = Tiling.of(at("2026-08-24T16:00:00Z"), at("2026-11-22T16:00:00Z"));
+        assertEquals(List.of(new Block(4, at("2026-08-24T16:00:00Z")), new Block(4, at("2026-08-24T20:00:00Z")),
+                new Block(12, at("2026-11-22T00:00:00Z")), new Block(4, at("2026-11-22T12:00:00Z"))), t.hourBlocks());
+        // Under a day, across a midnight: single hours where no span fits.
+        assertEquals(List.of(new Block(1, at("2026-07-10T22:00:00Z")), new Block(1, at("2026-07-10T23:00:00Z")),
+                new Block(1, at("2026-07-11T00:00:00Z")), new Block(1, at("2026-07-11T01:00:00Z"))),
+                Tiling.of(at("2026-07-10T21:13:00Z"), at("2026-07-11T02:05:00Z")).hourBlocks());
+        assertEquals(List.of(), Tiling.of(at("2026-08-25T00:00:00Z"), at("2026-11-23T00:00:00Z")).hourBlocks());
+        Random random = new Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            Instant from = at("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(random.nextInt(60 * 24 * 300)));
+            Instant to = from.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 5)));
+            Tiling tiling = Tiling.of(from, to);
+            List<Block> blocks = tiling.hourBlocks();
+            // The blocks tile the hour ranges exactly, each span on its grid, at most 6 blocks per partial day.
+            List<Range> hours = tiling.ranges().stream().filter(r -> r.granularity().equals("hour")).toList();
+            int b = 0;
+            for (Range r : hours) {
+                Instant next = r.start();
+                int inRange = 0;
+                while (next.isBefore(r.end())) {
+                    Block block = blocks.get(b++);
+                    assertEquals(next, block.start(), tiling + " " + blocks);
+                    assertEquals(0, block.start().getEpochSecond() / 3_600 % block.length(), block.toString());
+                    next = block.start().plus(Duration.ofHours(block.length()));
+                    inRange++;
+                }
+                assertEquals(r.end(), next, tiling + " " + blocks);
+                assertTrue(inRange <= 12, tiling + " " + blocks);
+            }
+            assertEquals(blocks.size(), b, tiling + " " + blocks);
+        }
+    }
+
     /** The blocks follow each other from the first whole day to the end of the whole days, each span on its grid. */
     private static void assertTiles(Tiling t, List<Block> blocks) {
         Instant next = t.firstDay();
         for (Block b : blocks) {
             assertEquals(next, b.start(), blocks.toString());
             long day = b.start().getEpochSecond() / 86_400;
-            assertEquals(0, day % b.days(), b.toString());
-            next = b.start().plus(Duration.ofDays(b.days()));
+            assertEquals(0, day % b.length(), b.toString());
+            next = b.start().plus(Duration.ofDays(b.length()));
         }
         assertEquals(t.endDay(), next);
     }
