@@ -8,7 +8,7 @@ set maintenance_work_mem = '512MB'
 ;
 set synchronous_commit = off
 ;
-truncate mention_seen, volume_bucket, volume_rollup, term_bucket, term_day, term_span, space_bucket, question_bucket, conversation_fact, reply_fact,
+truncate mention_seen, volume_bucket, volume_rollup, term_bucket, term_day, term_span, term_hour_span, space_bucket, question_bucket, conversation_fact, reply_fact,
     conversation_day, conversation_time_day, conversation_hour, conversation_time_hour, backlog_count, reply_day, reply_hour,
     incident, agent_presence
 ;
@@ -119,12 +119,16 @@ group by 1, 2, 3
 -- The term spans of 4 and 12 hours (service migration V18), by the migration's own function.
 select term_hour_spans_rebuild()
 ;
+alter table space_bucket disable trigger user
+;
 insert into space_bucket (granularity, bucket, space, network, mentions, positive, negative, score_sum)
 select g.name, date_trunc(g.unit, created_at), space, min(network), count(*),
        count(*) filter (where sentiment = 'positive'), count(*) filter (where sentiment = 'negative'), sum(score)
 from bench_m cross join (values ('minute', 'minute'), ('hour', 'hour')) g(name, unit)
 where space is not null
 group by 1, 2, 3
+;
+alter table space_bucket enable trigger user
 ;
 insert into question_bucket (bucket, product_line, topic, signature, mentions, example)
 select date_trunc('hour', created_at), product_line, topic,
@@ -164,6 +168,9 @@ alter table reply_fact enable trigger user
 ;
 -- The conversation and reply rollups, per day and per hour, by the service's own rules (migration V15).
 select conversation_rollups_rebuild()
+;
+-- The day rows of space_bucket and the spaces' conversation rollups (service migration V19), by its own function.
+select space_rollups_rebuild()
 ;
 insert into backlog_count (centre, queue, waiting)
 select centre, coalesce(queue, ''), count(*) from conversation_fact

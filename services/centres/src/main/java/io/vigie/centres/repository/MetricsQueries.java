@@ -272,32 +272,88 @@ public class MetricsQueries {
         });
     }
 
-    /** Every space heard or with conversations in the period, busiest first. */
+    /**
+     * Every space heard or with conversations in the period, busiest first, read through the period's {@link Tiling}
+     * (ADR 0121, migration V19): volume from space_bucket's minute rows at the edges, hour rows up to the whole days
+     * and day rows; the conversations whose first message is in the period, how many are unanswered and the
+     * histogram of their first response times from the spaces' hour and day rollups, the minutes at the edges from
+     * the conversations. Counts are exact; the median first response is the histogram's ({@link #percentile}).
+     */
     public Uni<List<SpaceRow>> spaces(Instant from, Instant to) {
-        String sql = """
-                with v as (select space, min(network) network, sum(mentions) m, sum(positive) p, sum(negative) n,
-                                  sum(score_sum) s
-                           from space_bucket where granularity = $1 and bucket >= $2 and bucket < $3 group by space),
-                     c as (select space, min(network) network, count(*) conv,
-                                  count(*) filter (where first_response_at is null
-                                                   and coalesce(state, '') not in ('closed', 'resolved')) unanswered,
-                                  percentile_cont(0.5) within group
-                                      (order by extract(epoch from first_response_at - first_message_at)) frt
-                           from conversation_fact
-                           where space is not null and first_message_at >= $2 and first_message_at < $3 group by space)
-                select coalesce(v.space, c.space) space, coalesce(v.network, c.network) network, coalesce(v.m, 0) m,
-                       coalesce(v.p, 0) p, coalesce(v.n, 0) n, coalesce(v.s, 0) s, coalesce(c.conv, 0) conv,
-                       coalesce(c.unanswered, 0) unanswered, c.frt
-                from v full join c on c.space = v.space
-                order by m desc, conv desc, space""";
-        return pool.preparedQuery(sql).execute(Tuple.of(granularity(from, to), odt(from), odt(to))).map(rows -> {
-            List<SpaceRow> out = new ArrayList<>();
-            for (Row r : rows) {
-                out.add(new SpaceRow(r.getString("space"), r.getString("network"), r.getLong("m"), r.getLong("p"),
-                        r.getLong("n"), r.getDouble("s"), r.getLong("conv"), r.getLong("unanswered"), r.getDouble("frt")));
+        Tiling t = Tiling.of(from, to);
+        Tuple args = Tuple.from(new Object[] { odt(t.from()), odt(t.firstHour()), odt(t.firstDay()), odt(t.endDay()),
+                odt(t.endHour()), odt(t.to()) });
+        String bucket = "select space, network, mentions, positive, negative, score_sum from space_bucket "
+                + "where granularity = '%s' and bucket >= %s and bucket < %s";
+        String volume = "select space, min(network) network, sum(mentions)::bigint m, sum(positive)::bigint p, "
+                + "sum(negative)::bigint n, sum(score_sum) s from (" + bucket.formatted("minute", "$1", "$2")
+                + " union all " + bucket.formatted("hour", "$2", "$3") + " union all " + bucket.formatted("day", "$3", "$4")
+                + " union all " + bucket.formatted("hour", "$4", "$5") + " union all " + bucket.formatted("minute", "$5", "$6")
+                + ") x group by space";
+        String edge = "select space, network, 1 conversations, (first_response_at is null and coalesce(state, '') not in "
+                + "('closed', 'resolved'))::int unanswered from conversation_fact where space is not null "
+                + "and first_message_at >= %s and first_message_at < %s";
+        String conversations = "select space, min(network) network, sum(conversations)::bigint conv, "
+                + "sum(unanswered)::bigint unanswered from (" + rolled("space, network, conversations, unanswered",
+                        "space_conversation", "true")
+                + " union all " + edge.formatted("$1", "$2") + " union all " + edge.formatted("$5", "$6")
+                + ") x group by space having sum(conversations) <> 0";
+        String responseEdge = "select space, duration_bucket(extract(epoch from first_response_at - first_message_at)) b, "
+                + "1 n from conversation_fact where space is not null and first_response_at is not null "
+                + "and first_message_at >= %s and first_message_at < %s";
+        // The histograms' whole days as spans of 64, 16 and 4 days and single days, as the rising terms' (V19).
+        List<Object> histogramArgs = new ArrayList<>(List.of(args.getValue(0), args.getValue(1), args.getValue(2),
+                args.getValue(3), args.getValue(4), args.getValue(5)));
+        List<String> parts = new ArrayList<>(List.of(
+                "select space, bucket b, conversations n from space_response_hour where hour >= $2 and hour < $3",
+                "select space, bucket b, conversations n from space_response_hour where hour >= $4 and hour < $5",
+                responseEdge.formatted("$1", "$2"), responseEdge.formatted("$5", "$6")));
+        blockParts(t.dayBlocks(), "select space, bucket b, conversations n from ", "space_response_day where day",
+                "space_response_span where days = %d and start", parts, histogramArgs);
+        String responses = "select space, b, sum(n)::bigint n from (" + String.join(" union all ", parts)
+                + ") x group by space, b having sum(n) <> 0 order by space, b";
+        Uni<RowSet<Row>> v = pool.preparedQuery(volume).execute(args);
+        Uni<RowSet<Row>> c = pool.preparedQuery(conversations).execute(args);
+        Uni<RowSet<Row>> h = pool.preparedQuery(responses).execute(Tuple.from(histogramArgs));
+        return Uni.combine().all().unis(v, c, h).asTuple().map(x -> {
+            Map<String, long[]> histograms = new LinkedHashMap<>();
+            Map<String, List<long[]>> pairs = new LinkedHashMap<>();
+            for (Row r : x.getItem3()) {
+                pairs.computeIfAbsent(r.getString("space"), k -> new ArrayList<>())
+                        .add(new long[] { r.getInteger("b"), r.getLong("n") });
             }
+            pairs.forEach((space, list) -> {
+                long[] flat = new long[list.size() * 2];
+                for (int i = 0; i < list.size(); i++) {
+                    flat[2 * i] = list.get(i)[0];
+                    flat[2 * i + 1] = list.get(i)[1];
+                }
+                histograms.put(space, flat);
+            });
+            Map<String, Row> conv = new LinkedHashMap<>();
+            for (Row r : x.getItem2()) {
+                conv.put(r.getString("space"), r);
+            }
+            List<SpaceRow> out = new ArrayList<>();
+            for (Row r : x.getItem1()) {
+                out.add(spaceRow(r.getString("space"), r.getString("network"), r, conv.remove(r.getString("space")),
+                        histograms));
+            }
+            conv.forEach((space, r) -> out.add(spaceRow(space, r.getString("network"), null, r, histograms)));
+            out.sort(java.util.Comparator.comparingLong(SpaceRow::mentions).reversed()
+                    .thenComparing(java.util.Comparator.comparingLong(SpaceRow::conversations).reversed())
+                    .thenComparing(SpaceRow::space));
             return out;
         });
+    }
+
+    private static SpaceRow spaceRow(String space, String network, Row volume, Row conversations,
+            Map<String, long[]> histograms) {
+        long[] h = histograms.get(space);
+        return new SpaceRow(space, network, volume == null ? 0 : volume.getLong("m"), volume == null ? 0 : volume.getLong("p"),
+                volume == null ? 0 : volume.getLong("n"), volume == null ? 0 : volume.getDouble("s"),
+                conversations == null ? 0 : conversations.getLong("conv"),
+                conversations == null ? 0 : conversations.getLong("unanswered"), h == null ? null : percentile(h, 0.5));
     }
 
     /** The most asked question clusters of [from, to) (hour bounds), with the previous period of equal length. */
@@ -448,13 +504,17 @@ public class MetricsQueries {
                         + (args.size() - 1) + " and bucket < $" + args.size());
             }
         }
-        blockParts(tiling.hourBlocks(), cur, "term_bucket where granularity = 'hour' and bucket",
+        String select = "select term, mentions, " + cur + " cur from ";
+        blockParts(tiling.hourBlocks(), select, "term_bucket where granularity = 'hour' and bucket",
                 "term_hour_span where hours = %d and start", parts, args);
-        blockParts(tiling.dayBlocks(), cur, "term_day where day", "term_span where days = %d and start", parts, args);
+        blockParts(tiling.dayBlocks(), select, "term_day where day", "term_span where days = %d and start", parts, args);
     }
 
-    /** One select per block length: {@code single} for blocks of length 1, {@code span} (given the length) otherwise. */
-    private static void blockParts(List<Tiling.Block> blocks, boolean cur, String single, String span, List<String> parts,
+    /**
+     * One select per block length, {@code select} followed by {@code single} for blocks of length 1, by {@code span}
+     * (given the length) otherwise, and {@code = any(}the blocks' starts{@code )}.
+     */
+    private static void blockParts(List<Tiling.Block> blocks, String select, String single, String span, List<String> parts,
             List<Object> args) {
         Map<Integer, List<java.time.OffsetDateTime>> starts = new java.util.TreeMap<>();
         for (Tiling.Block b : blocks) {
@@ -462,8 +522,7 @@ public class MetricsQueries {
         }
         starts.forEach((length, at) -> {
             args.add(at.toArray(java.time.OffsetDateTime[]::new));
-            parts.add("select term, mentions, " + cur + " cur from " + (length == 1 ? single : span.formatted(length))
-                    + " = any($" + args.size() + ")");
+            parts.add(select + (length == 1 ? single : span.formatted(length)) + " = any($" + args.size() + ")");
         });
     }
 

@@ -73,6 +73,14 @@ class ConversationRollupsTest {
 
     @BeforeAll
     void write() {
+        // Their mentions too, in batches (the spaces' volume, read through space_bucket's minute, hour and day rows).
+        List<ScoredMention> mentions = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            mentions.add(scored(i));
+        }
+        for (int i = 0; i < N; i += 64) {
+            writer.scoredBatch(mentions.subList(i, Math.min(N, i + 64))).await().indefinitely();
+        }
         for (int i = 0; i < N; i++) {
             ScoredMention s = scored(i);
             Instant at = s.mention().createdAt();
@@ -235,6 +243,50 @@ class ConversationRollupsTest {
     }
 
     @Test
+    void spacesMatchTheRawRows() throws SQLException {
+        for (Instant[] p : PERIODS) {
+            String what = p[0] + " " + p[1];
+            List<String> raw = new ArrayList<>();
+            List<String> got = new ArrayList<>();
+            Map<String, Object> exactMedians = new LinkedHashMap<>();
+            for (String line : query("""
+                    select coalesce(v.space, c.space), coalesce(v.m, 0), coalesce(c.n, 0), coalesce(c.unanswered, 0), c.p50
+                    from (select space, sum(mentions) m from space_bucket
+                          where granularity = 'minute' and bucket >= ? and bucket < ? and space like ? group by space) v
+                    full join (select space, count(*) n,
+                                      count(*) filter (where first_response_at is null
+                                                       and coalesce(state, '') not in ('closed', 'resolved')) unanswered,
+                                      percentile_disc(0.5) within group
+                                          (order by extract(epoch from first_response_at - first_message_at))::float8 p50
+                               from conversation_fact where first_message_at >= ? and first_message_at < ? and space like ?
+                               group by space) c on c.space = v.space
+                    order by 2 desc, 3 desc, 1""", p[0], p[1], "%-" + RUN, p[0], p[1], "%-" + RUN)) {
+                String[] f = line.split("\\|", -1);
+                raw.add(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]);
+                exactMedians.put(f[0], f[4].equals("null") ? null : Double.valueOf(f[4]));
+            }
+            for (MetricsQueries.SpaceRow r : queries.spaces(p[0], p[1]).await().indefinitely()) {
+                if (r.space().endsWith("-" + RUN)) {
+                    got.add(r.space() + "|" + r.mentions() + "|" + r.conversations() + "|" + r.unanswered());
+                    assertWithin(exactMedians.get(r.space()), r.firstResponseP50(), what + " " + r.space());
+                }
+            }
+            assertEquals(raw, got, what);
+        }
+        // The longest period holds the three spaces, heard, with answered and unanswered conversations.
+        // The spans of the first response histograms hold the sums of their days.
+        assertEquals(query("select k, term_span_start(day, k), space, bucket, sum(conversations) from space_response_day "
+                + "cross join unnest(array[4, 16, 64]) k where space like ? group by 1, 2, 3, 4 having sum(conversations) <> 0 "
+                + "order by 1, 2, 3, 4", "%-" + RUN), query("select days, start, space, bucket, conversations "
+                + "from space_response_span where space like ? and conversations <> 0 order by 1, 2, 3, 4", "%-" + RUN));
+        List<MetricsQueries.SpaceRow> longest = queries.spaces(PERIODS.get(3)[0], PERIODS.get(3)[1]).await().indefinitely()
+                .stream().filter(r -> r.space().endsWith("-" + RUN)).toList();
+        assertEquals(3, longest.stream()
+                .filter(r -> r.mentions() > 0 && r.unanswered() > 0 && r.unanswered() < r.conversations()).count(),
+                longest.toString());
+    }
+
+    @Test
     void aPercentileIsTheValueOfTheBucketHoldingItsNearestRank() {
         assertNull(MetricsQueries.percentile(new long[0], 0.5));
         long[] h = { MetricsQueries.ZERO_BUCKET, 3, 100, 2, 200, 5 };
@@ -275,9 +327,14 @@ class ConversationRollupsTest {
         }
     }
 
+    /** Three spaces of this run's own. */
+    private static String space(int i) {
+        return "x:sp" + i % 3 + "-" + RUN;
+    }
+
     private static ScoredMention scored(int i) {
         Instant at = T0.plus(Duration.ofMinutes(17L * i));
-        Mention m = new Mention(Mention.VERSION, "x", RUN + "-c" + i, "x:@NordlysCare", RUN + "-t" + i, null,
+        Mention m = new Mention(Mention.VERSION, "x", RUN + "-c" + i, space(i), RUN + "-t" + i, null,
                 new Author("u" + i, "@u" + i, 1, false), "help " + i, "en", at, null, List.of(), at);
         return new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEUTRAL, 0.0),
                 "technical_support", "forge", "consumer", 0.3, 0.1, false, false, List.of(), at);
