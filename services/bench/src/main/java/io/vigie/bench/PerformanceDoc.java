@@ -99,7 +99,16 @@ public final class PerformanceDoc {
                 s.append(f("| CSV export `GET /api/reports/csv` (a line per hour or minute, network, language and topic), "
                         + "same periods ending at midnight: p50 / p95 | %s / %s ms | |%n", csv.get("p50"), csv.get("p95")));
             }
-            s.append(f("| reports (JSON and CSV, 2 scopes, 1 h to 90 d) over %s stored mentions: p50 / p95 of the "
+            Map<String, Object> spaces = (Map<String, Object>) rep.get("spacesMs");
+            Map<String, Object> questions = (Map<String, Object>) rep.get("questionsMs");
+            if (spaces != null && questions != null && ((Number) spaces.get("count")).intValue() > 0
+                    && ((Number) questions.get("count")).intValue() > 0) {
+                s.append(f("| map of spaces `GET /api/reports/spaces`, same periods and ends: p50 / p95 | %s / %s ms | |%n",
+                        spaces.get("p50"), spaces.get("p95")));
+                s.append(f("| recurring questions `GET /api/reports/questions` (hours), same periods ending at midnight: "
+                        + "p50 / p95 | %s / %s ms | |%n", questions.get("p50"), questions.get("p95")));
+            }
+            s.append(f("| all report endpoints (2 scopes, 1 h to 90 d) over %s stored mentions: p50 / p95 of the "
                     + "answered queries (queries that failed) | %s / %s ms (%s failed) | |%n",
                     n(rep.get("storedMentions")), all.get("p50"), all.get("p95"), rep.get("failedQueries")));
         }

@@ -87,8 +87,12 @@ final class Render {
         m.put("allQueriesMs", percentiles(timings, t -> true));
         // The JSON report (the figures a screen or a supervisor asks for) and the CSV export (a download whose size
         // grows with the period) apart.
-        m.put("jsonReportMs", percentiles(timings, t -> !t.endpoint().contains("csv")));
+        m.put("jsonReportMs", percentiles(timings, t -> t.endpoint().equals("/api/reports")
+                || t.endpoint().startsWith("/api/reports@")));
         m.put("csvExportMs", percentiles(timings, t -> t.endpoint().contains("csv")));
+        // The map of spaces and the recurring questions, each over the same periods.
+        m.put("spacesMs", percentiles(timings, t -> t.endpoint().startsWith("/api/reports/spaces")));
+        m.put("questionsMs", percentiles(timings, t -> t.endpoint().startsWith("/api/reports/questions")));
         m.put("failedQueries", timings.stream().filter(t -> t.error() != null).count());
         return m;
     }

@@ -106,17 +106,18 @@ public final class ReportsBench {
     }
 
     /**
-     * Rounds of untimed calls of every JSON report case before any is timed: a service just started runs its request
-     * path interpreted, then compiled by the JIT as calls come in (the first round over all cases had a p95 of
-     * 119 ms where the third's was 38 ms, 2026-12-06). The figures are those of a service that has been serving for
-     * a while, as in production; the CSV export, whose calls take seconds, is only warmed by its own untimed calls.
+     * Rounds of untimed calls of every JSON report and map of spaces case before any is timed: a service just started
+     * runs its request path interpreted, then compiled by the JIT as calls come in (the first round over the JSON
+     * report's cases had a p95 of 119 ms where the third's was 38 ms, 2026-12-06). The figures are those of a service
+     * that has been serving for a while, as in production; the CSV export and the recurring questions, whose calls
+     * take seconds over long periods, are only warmed by their own untimed calls.
      */
     static final int WARMUP_ROUNDS = 20;
 
     /**
-     * Times every report endpoint, scope and period {@code repeats} times after {@link #WARMUP_ROUNDS} rounds over
-     * the JSON cases and {@code warmups} untimed calls of each case: periods ending at {@link #END}, and for the JSON
-     * report also ending at {@link #MID_DAY} (endpoint {@code /api/reports@<end>}).
+     * Times every report endpoint, scope and period {@code repeats} times after {@link #WARMUP_ROUNDS} rounds and
+     * {@code warmups} untimed calls of each case: periods ending at {@link #END}, and for the JSON report and the map
+     * of spaces also ending at {@link #MID_DAY} (endpoints {@code /api/reports@<end>}, {@code /api/reports/spaces@<end>}).
      */
     public List<Timing> time(String centresUrl, int warmups, int repeats) throws IOException, InterruptedException {
         String token = env.clientToken();
@@ -129,23 +130,29 @@ public final class ReportsBench {
         // The endpoint's label in the results: its path, and the end of its periods when not END.
         record Endpoint(String path, Instant end, String label) {
         }
-        record Case(String endpoint, String scope, String period, String url, boolean json) {
+        // warm: in the warm-up rounds (the JSON report and the map of spaces; the CSV export and the questions take
+        // seconds a call over long periods and are warmed by their own untimed calls only).
+        record Case(String endpoint, String scope, String period, String url, boolean warm) {
         }
         List<Case> cases = new ArrayList<>();
         for (Endpoint e : List.of(new Endpoint("/api/reports", END, "/api/reports"),
                 new Endpoint("/api/reports/csv", END, "/api/reports/csv"),
-                new Endpoint("/api/reports", MID_DAY, "/api/reports@" + MID_DAY))) {
-            for (String scope : List.of("*", "montpellier")) {
+                new Endpoint("/api/reports", MID_DAY, "/api/reports@" + MID_DAY),
+                new Endpoint("/api/reports/spaces", END, "/api/reports/spaces"),
+                new Endpoint("/api/reports/spaces", MID_DAY, "/api/reports/spaces@" + MID_DAY),
+                new Endpoint("/api/reports/questions", END, "/api/reports/questions"))) {
+            // The questions do not depend on the scope (it is only checked): one scope.
+            for (String scope : e.path().endsWith("/questions") ? List.of("*") : List.of("*", "montpellier")) {
                 for (var p : periods.entrySet()) {
                     cases.add(new Case(e.label(), scope, p.getKey(), centresUrl + e.path() + "?scope="
                             + (scope.equals("*") ? "%2A" : scope) + "&from=" + e.end().minus(p.getValue()) + "&to="
-                            + e.end(), e.path().equals("/api/reports")));
+                            + e.end(), e.path().equals("/api/reports") || e.path().equals("/api/reports/spaces")));
                 }
             }
         }
         for (int round = 0; round < WARMUP_ROUNDS; round++) {
             for (Case c : cases) {
-                if (c.json()) {
+                if (c.warm()) {
                     call(c.url(), token);
                 }
             }
