@@ -73,39 +73,61 @@ public class MetricsQueries {
     }
 
     /**
-     * Volume sums of a scope broken down by {@code dimension} (or one total row with key '' when null), from the
+     * Volume sums of a scope broken down by {@code dimension}, from the
      * per-dimension rollup (ADR 0092) read through the period's {@link Tiling} (ADR 0121: whole days from its day
      * rows, whole hours from its hour rows, minutes only at the edges): the centres of {@code *} are the centres' own
      * totals.
      */
     public Uni<List<Slice>> breakdown(String scope, Instant from, Instant to, String dimension) {
-        column(dimension);
-        boolean byCentre = "*".equals(scope) && "centre".equals(dimension);
+        return breakdowns(scope, from, to, List.of(dimension)).map(m -> m.get(dimension));
+    }
+
+    /**
+     * The breakdowns of a scope by each of {@code dimensions}, as {@link #breakdown}, in one query (a report asks for
+     * five: one round trip and one plan instead of five): each list busiest first.
+     */
+    public Uni<Map<String, List<Slice>>> breakdowns(String scope, Instant from, Instant to, List<String> dimensions) {
+        Map<String, List<Slice>> out = new LinkedHashMap<>();
+        List<String> rolled = new ArrayList<>();
+        boolean byCentre = false;
+        for (String d : dimensions) {
+            column(d);
+            out.put(d, new ArrayList<>());
+            if ("*".equals(scope) && "centre".equals(d)) {
+                byCentre = true;
+            } else {
+                rolled.add(rollupDimension(d));
+            }
+        }
         List<Tiling.Range> ranges = Tiling.of(from, to).ranges();
         if (ranges.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(out);
         }
-        List<Object> args = new ArrayList<>();
-        String where = byCentre ? "centre <> '*' and dimension = ''" : "centre = $1 and dimension = $2";
-        if (!byCentre) {
-            args.add(scope);
-            args.add(rollupDimension(dimension));
-        }
-        String key = "centre".equals(dimension) ? "centre" : "key";
+        // $1 and $2 the scope and its rollup dimensions when any is asked ('*' by centre alone reads neither).
+        List<Object> args = rolled.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(scope, rolled.toArray(String[]::new)));
         List<String> parts = new ArrayList<>();
         for (Tiling.Range r : ranges) {
             args.add(odt(r.start()));
             args.add(odt(r.end()));
-            parts.add("select " + key + " k, mentions, positive, negative, score_sum from volume_rollup where granularity = '"
-                    + r.granularity() + "' and bucket >= $" + (args.size() - 1) + " and bucket < $" + args.size()
-                    + " and " + where);
+            String range = "from volume_rollup where granularity = '" + r.granularity() + "' and bucket >= $"
+                    + (args.size() - 1) + " and bucket < $" + args.size();
+            if (!rolled.isEmpty()) {
+                parts.add("select dimension d, case when dimension = '' then centre else key end k, mentions, positive, "
+                        + "negative, score_sum " + range
+                        + " and centre = $1 and dimension = any($2)");
+            }
+            if (byCentre) {
+                parts.add("select 'centre' d, centre k, mentions, positive, negative, score_sum " + range
+                        + " and centre <> '*' and dimension = ''");
+            }
         }
-        String sql = "select k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s from ("
-                + String.join(" union all ", parts) + ") x group by k order by m desc, k";
+        String sql = "select d, k, sum(mentions) m, sum(positive) p, sum(negative) n, sum(score_sum) s from ("
+                + String.join(" union all ", parts) + ") x group by d, k order by d, m desc, k";
         return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
-            List<Slice> out = new ArrayList<>();
             for (Row r : rows) {
-                out.add(Slice.of(r.getString("k"), r.getLong("m"), r.getLong("p"), r.getLong("n"), r.getDouble("s")));
+                // The rollup's dimension '' holds the totals asked as "centre" of one centre.
+                String d = r.getString("d").isEmpty() ? "centre" : r.getString("d");
+                out.get(d).add(Slice.of(r.getString("k"), r.getLong("m"), r.getLong("p"), r.getLong("n"), r.getDouble("s")));
             }
             return out;
         });

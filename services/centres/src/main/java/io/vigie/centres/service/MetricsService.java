@@ -31,36 +31,30 @@ public class MetricsService {
         Instant f = align(from, from, to);
         Instant t = align(to, from, to);
         String centre = MetricsWriter.ALL.equals(scope) ? null : scope;
-        Uni<List<Slice>> byNetwork = queries.breakdown(scope, f, t, "network");
-        Uni<List<Slice>> byLanguage = queries.breakdown(scope, f, t, "language");
-        Uni<List<Slice>> byTopic = queries.breakdown(scope, f, t, "topic");
-        Uni<List<Slice>> byCentre = centre == null ? queries.breakdown(scope, f, t, "centre") : Uni.createFrom().item(List.of());
-        Uni<List<Slice>> byProduct = queries.breakdown(scope, f, t, "product_line");
-        return Uni.combine().all().unis(byNetwork, byLanguage, byTopic, byCentre, byProduct,
+        List<String> dimensions = centre == null ? List.of("network", "language", "topic", "centre", "product_line")
+                : List.of("network", "language", "topic", "product_line");
+        return Uni.combine().all().unis(queries.breakdowns(scope, f, t, dimensions),
                 queries.responses(centre, f, t), queries.backlog(centre), queries.replies(centre, f, t),
                 queries.activeIncidents(centre),
                 queries.risingTerms(f, t, config.metrics().risingMinCount(), config.metrics().top()),
                 queries.closures(centre, f, t))
                 .with(list -> {
                     @SuppressWarnings("unchecked")
-                    List<Slice> networks = (List<Slice>) list.get(0);
+                    java.util.Map<String, List<Slice>> breakdowns = (java.util.Map<String, List<Slice>>) list.get(0);
+                    List<Slice> networks = breakdowns.get("network");
+                    List<Slice> languages = breakdowns.get("language");
+                    List<Slice> topics = breakdowns.get("topic");
+                    List<Slice> centres = breakdowns.getOrDefault("centre", List.of());
+                    List<Slice> products = breakdowns.get("product_line");
+                    MetricsQueries.Responses responses = (MetricsQueries.Responses) list.get(1);
                     @SuppressWarnings("unchecked")
-                    List<Slice> languages = (List<Slice>) list.get(1);
+                    List<Backlog> backlog = (List<Backlog>) list.get(2);
                     @SuppressWarnings("unchecked")
-                    List<Slice> topics = (List<Slice>) list.get(2);
+                    java.util.Map<String, Long> replies = (java.util.Map<String, Long>) list.get(3);
+                    long incidents = (Long) list.get(4);
                     @SuppressWarnings("unchecked")
-                    List<Slice> centres = (List<Slice>) list.get(3);
-                    @SuppressWarnings("unchecked")
-                    List<Slice> products = (List<Slice>) list.get(4);
-                    MetricsQueries.Responses responses = (MetricsQueries.Responses) list.get(5);
-                    @SuppressWarnings("unchecked")
-                    List<Backlog> backlog = (List<Backlog>) list.get(6);
-                    @SuppressWarnings("unchecked")
-                    java.util.Map<String, Long> replies = (java.util.Map<String, Long>) list.get(7);
-                    long incidents = (Long) list.get(8);
-                    @SuppressWarnings("unchecked")
-                    List<Figures.RisingTerm> rising = (List<Figures.RisingTerm>) list.get(9);
-                    MetricsQueries.Closures closures = (MetricsQueries.Closures) list.get(10);
+                    List<Figures.RisingTerm> rising = (List<Figures.RisingTerm>) list.get(5);
+                    MetricsQueries.Closures closures = (MetricsQueries.Closures) list.get(6);
                     long mentions = networks.stream().mapToLong(Slice::mentions).sum();
                     long positive = networks.stream().mapToLong(Slice::positive).sum();
                     long negative = networks.stream().mapToLong(Slice::negative).sum();

@@ -157,6 +157,16 @@ class TermDayRollupTest {
                         .map(x -> x.key() + "|" + x.mentions() + "|" + x.positive() + "|" + x.negative() + "|").toList();
                 assertEquals(raw, got, String.join(" ", period) + " " + String.join(" ", scope));
             }
+            // The report's five breakdowns read in one query are the same as one by one.
+            List<String> dims = List.of("network", "language", "topic", "centre", "product_line");
+            for (String scope : new String[] { "*", "austin" }) {
+                var together = queries.breakdowns(scope, from, to, dims).await().indefinitely();
+                assertEquals(dims, List.copyOf(together.keySet()));
+                for (String d : dims) {
+                    assertEquals(queries.breakdown(scope, from, to, d).await().indefinitely(), together.get(d), scope + " " + d);
+                }
+                assertFalse(together.get("centre").isEmpty(), scope);
+            }
         }
     }
 
