@@ -8,7 +8,8 @@
 --    duration buckets), kept by a row trigger on conversation_fact as the conversation rollups are (V11, V15).
 --    The median is then the nearest-rank median of the histogram, within 2 % as the reports' percentiles. The
 --    histograms are also kept per span of 4, 16 and 64 days (as term_span, V14): a space has about 80 buckets a day,
---    so 90 days of 23 spaces were 170,000 day rows (70 ms), a dozen spans and days instead;
+--    so 90 days of 23 spaces were 170,000 day rows (70 ms), a dozen spans and days instead; and per span of 4 and 12
+--    hours (as term_hour_span, V18) for the partial days at a period's edges (23 hours: 25,000 hour rows);
 -- 3. an index of the conversations of a space by the time of their first message, for the minutes at the edges.
 
 create function space_day_add(deltas space_bucket[]) returns void language sql as $$
@@ -91,6 +92,15 @@ create table space_response_span (
     primary key (days, start, space, bucket)
 );
 
+create table space_response_hour_span (
+    hours          smallint      not null,
+    start          timestamptz   not null,
+    space          varchar(128)  not null,
+    bucket         integer       not null,
+    conversations  bigint        not null,
+    primary key (hours, start, space, bucket)
+);
+
 create table space_response_hour (
     hour           timestamptz   not null,
     space          varchar(128)  not null,
@@ -132,6 +142,10 @@ begin
         on conflict (days, start, space, bucket) do update set conversations = t.conversations + excluded.conversations;
         insert into space_response_hour as t (hour, space, bucket, conversations) values (h, c.space, b, s)
         on conflict (hour, space, bucket) do update set conversations = t.conversations + excluded.conversations;
+        insert into space_response_hour_span as t (hours, start, space, bucket, conversations)
+        select k, term_hour_span_start(h, k), c.space, b, s from unnest(array[4, 12]) k
+        order by 1
+        on conflict (hours, start, space, bucket) do update set conversations = t.conversations + excluded.conversations;
     end if;
 end
 $$;
@@ -167,7 +181,8 @@ begin
     from space_bucket where granularity = 'hour'
     group by 2, 3;
 
-    truncate space_conversation_day, space_conversation_hour, space_response_day, space_response_span, space_response_hour;
+    truncate space_conversation_day, space_conversation_hour, space_response_day, space_response_span, space_response_hour,
+        space_response_hour_span;
     insert into space_conversation_hour (hour, space, network, conversations, unanswered)
     select date_trunc('hour', first_message_at, 'UTC'), space, min(network), count(*),
            count(*) filter (where first_response_at is null and coalesce(state, '') not in ('closed', 'resolved'))
@@ -189,6 +204,10 @@ begin
     insert into space_response_span (days, start, space, bucket, conversations)
     select k, term_span_start(day, k), space, bucket, sum(conversations)
     from space_response_day cross join unnest(array[4, 16, 64]) k
+    group by 1, 2, 3, 4;
+    insert into space_response_hour_span (hours, start, space, bucket, conversations)
+    select k, term_hour_span_start(hour, k), space, bucket, sum(conversations)
+    from space_response_hour cross join unnest(array[4, 12]) k
     group by 1, 2, 3, 4;
 end
 $$;

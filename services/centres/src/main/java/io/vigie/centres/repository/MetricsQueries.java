@@ -323,15 +323,16 @@ public class MetricsQueries {
         String responseEdge = "select space, duration_bucket(extract(epoch from first_response_at - first_message_at)) b, "
                 + "1 n from conversation_fact where space is not null and first_response_at is not null "
                 + "and first_message_at >= %s and first_message_at < %s";
-        // The histograms' whole days as spans of 64, 16 and 4 days and single days, as the rising terms' (V19).
-        List<Object> histogramArgs = new ArrayList<>(List.of(args.getValue(0), args.getValue(1), args.getValue(2),
-                args.getValue(3), args.getValue(4), args.getValue(5)));
-        List<String> parts = new ArrayList<>(List.of(
-                "select space, bucket b, conversations n from space_response_hour where hour >= $2 and hour < $3",
-                "select space, bucket b, conversations n from space_response_hour where hour >= $4 and hour < $5",
-                responseEdge.formatted("$1", "$2"), responseEdge.formatted("$5", "$6")));
-        blockParts(t.dayBlocks(), "select space, bucket b, conversations n from ", "space_response_day where day",
-                "space_response_span where days = %d and start", parts, histogramArgs);
+        // The histograms' whole hours and days as spans and single hours and days, as the rising terms' (V19).
+        // $1-$4: the minutes at the edges, [from, first whole hour) and [end of the whole hours, to).
+        List<Object> histogramArgs = new ArrayList<>(List.of(args.getValue(0), args.getValue(1), args.getValue(4),
+                args.getValue(5)));
+        List<String> parts = new ArrayList<>(List.of(responseEdge.formatted("$1", "$2"), responseEdge.formatted("$3", "$4")));
+        String select = "select space, bucket b, conversations n from ";
+        blockParts(t.hourBlocks(), select, "space_response_hour where hour", "space_response_hour_span where hours = %d and start",
+                parts, histogramArgs);
+        blockParts(t.dayBlocks(), select, "space_response_day where day", "space_response_span where days = %d and start",
+                parts, histogramArgs);
         String responses = "select space, b, sum(n)::bigint n from (" + String.join(" union all ", parts)
                 + ") x group by space, b having sum(n) <> 0 order by space, b";
         Uni<RowSet<Row>> v = pool.preparedQuery(volume).execute(args);

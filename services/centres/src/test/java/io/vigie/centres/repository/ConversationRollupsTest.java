@@ -279,6 +279,10 @@ class ConversationRollupsTest {
                 + "cross join unnest(array[4, 16, 64]) k where space like ? group by 1, 2, 3, 4 having sum(conversations) <> 0 "
                 + "order by 1, 2, 3, 4", "%-" + RUN), query("select days, start, space, bucket, conversations "
                 + "from space_response_span where space like ? and conversations <> 0 order by 1, 2, 3, 4", "%-" + RUN));
+        assertEquals(query("select k, term_hour_span_start(hour, k), space, bucket, sum(conversations) from space_response_hour "
+                + "cross join unnest(array[4, 12]) k where space like ? group by 1, 2, 3, 4 having sum(conversations) <> 0 "
+                + "order by 1, 2, 3, 4", "%-" + RUN), query("select hours, start, space, bucket, conversations "
+                + "from space_response_hour_span where space like ? and conversations <> 0 order by 1, 2, 3, 4", "%-" + RUN));
         List<MetricsQueries.SpaceRow> longest = queries.spaces(PERIODS.get(3)[0], PERIODS.get(3)[1]).await().indefinitely()
                 .stream().filter(r -> r.space().endsWith("-" + RUN)).toList();
         assertEquals(3, longest.stream()
