@@ -20,11 +20,7 @@ public interface RadarConfig {
     /** Quiet time after which an incident is resolved (default: RadarSettings, 10 minutes). */
     Optional<Duration> resolveAfter();
 
-    /**
-     * How far after the wall clock a mention may be stamped and still count: one stamped later (a wrong clock, a
-     * malformed record) would move the radar's event-time clock past every real mention, which would then all be late.
-     * Such mentions are counted ({@code ahead}), not observed.
-     */
+    /** How far after the wall clock a mention may be stamped and still count (RadarSettings.maxAhead). */
     @WithDefault("7d")
     Duration maxAhead();
 

@@ -16,7 +16,7 @@ public class RadarSettingsProducer {
         RadarSettings d = RadarSettings.defaults();
         return new RadarSettings(d.bucket(), d.termBucket(), d.windows(), d.reference(), d.priorWeight(),
                 d.floorPerHour(), d.minCount(), d.minRatio(), d.pValues(), config.defaultSensitivity(),
-                config.sensitivity(), d.warmUp(), d.maxLateness(), d.idleAfter(), d.replayIdleAfter(),
+                config.sensitivity(), d.warmUp(), d.maxLateness(), config.maxAhead(), d.idleAfter(), d.replayIdleAfter(),
                 d.liveWindow(),
                 config.resolveAfter().orElse(d.resolveAfter()), d.reopenWithin(), d.maxFrozen(), d.updateEvery(),
                 d.growFactor(), d.mergeOverlap(), d.samples(), d.topTerms(), d.recentCapacity(), d.maxTerms(),

@@ -147,14 +147,8 @@ public class RadarService {
             // The clock moves after each mention, so that a poll spanning hours of a quiet night never holds counts
             // further ahead of the clock than the buckets keep (the reference hour would be overwritten).
             events = new ArrayList<>();
-            Instant latest = Instant.ofEpochMilli(now).plus(config.maxAhead());
             for (Input in : inputs) {
-                Observation o = observation(in.mention());
-                if (o.at().isAfter(latest)) {
-                    radar.skipAhead(in.partition(), in.offset());
-                    continue;
-                }
-                radar.observe(in.partition(), in.offset(), o, now);
+                radar.observe(in.partition(), in.offset(), observation(in.mention()), now);
                 events.addAll(radar.advance(now));
             }
             counters = radar.counters();

@@ -100,13 +100,20 @@ public final class Radar {
         return settings;
     }
 
-    /** Counts one mention read at {@code offset} of {@code partition}, at the wall time {@code wallMillis}. */
+    /**
+     * Counts one mention read at {@code offset} of {@code partition}, at the wall time {@code wallMillis}; one stamped
+     * more than {@code maxAhead} after the wall time is read past and counted as ahead, and moves no clock.
+     */
     public void observe(int partition, long offset, Observation o, long wallMillis) {
         long second = o.at().getEpochSecond();
         PartitionClock pc = partitions.computeIfAbsent(partition, p -> new PartitionClock());
+        pc.nextOffset = Math.max(pc.nextOffset, offset + 1);
+        if (second > wallMillis / 1000 + settings.maxAhead().toSeconds()) {
+            aheadCount++;
+            return;
+        }
         pc.maxSecond = Math.max(pc.maxSecond, second);
         pc.lastWallMillis = Math.max(pc.lastWallMillis, wallMillis);
-        pc.nextOffset = Math.max(pc.nextOffset, offset + 1);
         observe(o);
     }
 
@@ -118,16 +125,6 @@ public final class Radar {
     public void behind(Set<Integer> lagging) {
         behind.clear();
         behind.addAll(lagging);
-    }
-
-    /**
-     * Reads past a mention at {@code offset} of {@code partition} without counting it: stamped too far ahead of the
-     * wall clock for the caller to let it move the radar's clock. Counted ({@code ahead}, since this instance started).
-     */
-    public void skipAhead(int partition, long offset) {
-        PartitionClock pc = partitions.computeIfAbsent(partition, p -> new PartitionClock());
-        pc.nextOffset = Math.max(pc.nextOffset, offset + 1);
-        aheadCount++;
     }
 
     /** Counts one mention (no partition: for a single ordered stream, e.g. the evaluation's unit tests). */

@@ -23,6 +23,9 @@ import java.util.Map;
  * @param sensitivities     sensitivity per watchlist id
  * @param warmUp            how much event time a series (a term: the radar) must have seen before it may alert
  * @param maxLateness       how far behind the radar's clock a mention may arrive and still count in its window
+ * @param maxAhead          how far after the wall clock a mention may be stamped and still count: one stamped later (a
+ *                          wrong clock, a malformed record) would move the clock past every real mention, which would
+ *                          then all be late; it is counted ({@code ahead}), not observed
  * @param idleAfter         wall time after which a silent partition no longer holds the clock back, when the radar is
  *                          live (its clock within {@code liveWindow} of the wall clock)
  * @param replayIdleAfter   the same during a replay or a catch-up (the clock far behind the wall clock): a partition
@@ -46,7 +49,7 @@ import java.util.Map;
 public record RadarSettings(Duration bucket, Duration termBucket, List<Duration> windows, Duration reference,
         Duration priorWeight, Map<SubjectKind, Double> floorPerHour, Map<SubjectKind, Integer> minCount,
         Map<SubjectKind, Double> minRatio, Map<String, Double> pValues, String defaultSensitivity,
-        Map<String, String> sensitivities, Duration warmUp, Duration maxLateness, Duration idleAfter,
+        Map<String, String> sensitivities, Duration warmUp, Duration maxLateness, Duration maxAhead, Duration idleAfter,
         Duration replayIdleAfter, Duration liveWindow, Duration resolveAfter, Duration reopenWithin, Duration maxFrozen, Duration updateEvery,
         double growFactor, double mergeOverlap, int samples, int topTerms, int recentCapacity, int maxTerms,
         int maxNewMentions) {
@@ -99,7 +102,7 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
                 Map.of(SubjectKind.WATCHLIST, 6, SubjectKind.TERM, 12, SubjectKind.TOPIC, 10, SubjectKind.SCOPE, 10),
                 Map.of(SubjectKind.WATCHLIST, 1.6, SubjectKind.TERM, 3.0, SubjectKind.TOPIC, 1.6, SubjectKind.SCOPE, 1.8),
                 Map.of("low", 1e-7, "normal", 1e-5, "high", 1e-4), "normal", Map.of(),
-                Duration.ofMinutes(75), Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofMinutes(3),
+                Duration.ofMinutes(75), Duration.ofMinutes(30), Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofMinutes(3),
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(6), Duration.ofSeconds(60),
                 1.5, 0.3, 5, 5, 10_000, 20_000, 200);
@@ -108,7 +111,7 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
     /** The same settings with other per-watchlist sensitivities. */
     public RadarSettings withSensitivities(Map<String, String> bySubject) {
         return new RadarSettings(bucket, termBucket, windows, reference, priorWeight, floorPerHour, minCount, minRatio,
-                pValues, defaultSensitivity, bySubject, warmUp, maxLateness, idleAfter, replayIdleAfter, liveWindow,
+                pValues, defaultSensitivity, bySubject, warmUp, maxLateness, maxAhead, idleAfter, replayIdleAfter, liveWindow,
                 resolveAfter, reopenWithin, maxFrozen, updateEvery, growFactor, mergeOverlap, samples, topTerms, recentCapacity,
                 maxTerms, maxNewMentions);
     }

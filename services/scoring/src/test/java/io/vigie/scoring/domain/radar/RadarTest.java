@@ -240,6 +240,24 @@ class RadarTest {
     }
 
     @Test
+    void aMentionStampedFarAfterTheWallClockIsReadPastAndCountedButMovesNoClock() {
+        Radar radar = new Radar(RadarSettings.defaults());
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        long wall = t.toEpochMilli();
+        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(0, 1, new Observation("x:2", Instant.parse("2199-01-01T00:00:00Z"), "b", NONE, null, null, "en", "x",
+                NONE), wall);
+        // Within max-ahead (7 days by default): observed.
+        radar.observe(1, 0, new Observation("x:3", t.plusSeconds(3_600), "c", NONE, null, null, "en", "x", NONE), wall);
+        radar.advance(wall);
+        assertEquals(t, radar.clock());
+        assertEquals(Map.of(0, 2L, 1, 1L), radar.offsets());
+        assertEquals(1L, radar.counters().get("ahead"));
+        assertEquals(2L, radar.counters().get("observed"));
+        assertEquals(0L, radar.counters().get("late"));
+    }
+
+    @Test
     void theClockIsTheSlowestPartitionAndFollowsTheWallClockWhenAllAreSilent() {
         Radar radar = new Radar(RadarSettings.defaults());
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
@@ -303,17 +321,18 @@ class RadarTest {
     @Test
     void aRedeliveredMentionIsCountedOnce() throws IOException {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        long wall = t.toEpochMilli();
         Radar radar = new Radar(RadarSettings.defaults());
         Observation o = new Observation("x:1", t, "a", List.of("brand"), null, null, "en", "x", NONE);
-        radar.observe(0, 0, o, 0);
-        radar.observe(0, 0, o, 0);
+        radar.observe(0, 0, o, wall);
+        radar.observe(0, 0, o, wall);
         assertEquals(1L, radar.counters().get("observed"));
         assertEquals(1L, radar.counters().get("duplicates"));
         // Also after a restart from a snapshot: the recent mentions' keys are known again.
         Radar restored = roundTrip(radar);
-        restored.observe(0, 0, o, 0);
+        restored.observe(0, 0, o, wall);
         assertEquals(1L, restored.counters().get("duplicates"));
-        restored.observe(0, 1, new Observation("x:2", t, "b", List.of("brand"), null, null, "en", "x", NONE), 0);
+        restored.observe(0, 1, new Observation("x:2", t, "b", List.of("brand"), null, null, "en", "x", NONE), wall);
         assertEquals(1L, restored.counters().get("duplicates"));
     }
 
