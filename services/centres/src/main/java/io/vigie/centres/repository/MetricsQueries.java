@@ -284,14 +284,21 @@ public class MetricsQueries {
                 "kind = '" + kind + "' and centre = coalesce($7::text, '*')") + " union all " + edge.formatted("$1", "$2")
                 + " union all " + edge.formatted("$5", "$6") + ") x group by b having sum(n) <> 0 order by b";
         return pool.preparedQuery(sql).execute(args).map(rows -> {
-            long[] out = new long[rows.size() * 2];
-            int i = 0;
-            for (Row r : rows) {
-                out[i++] = r.getInteger("b");
-                out[i++] = r.getLong("n");
-            }
-            return out;
+            List<Row> list = new ArrayList<>(rows.size());
+            rows.forEach(list::add);
+            return pairs(list);
         });
+    }
+
+    /** Histogram rows (columns b and n, in bucket order) as (bucket, count) pairs, for {@link #percentile}. */
+    private static long[] pairs(List<Row> rows) {
+        long[] out = new long[rows.size() * 2];
+        int i = 0;
+        for (Row r : rows) {
+            out[i++] = r.getInteger("b");
+            out[i++] = r.getLong("n");
+        }
+        return out;
     }
 
     /**
@@ -325,8 +332,7 @@ public class MetricsQueries {
                 + "and first_message_at >= %s and first_message_at < %s";
         // The histograms' whole hours and days as spans and single hours and days, as the rising terms' (V19).
         // $1-$4: the minutes at the edges, [from, first whole hour) and [end of the whole hours, to).
-        List<Object> histogramArgs = new ArrayList<>(List.of(args.getValue(0), args.getValue(1), args.getValue(4),
-                args.getValue(5)));
+        List<Object> histogramArgs = new ArrayList<>(List.of(odt(t.from()), odt(t.firstHour()), odt(t.endHour()), odt(t.to())));
         List<String> parts = new ArrayList<>(List.of(responseEdge.formatted("$1", "$2"), responseEdge.formatted("$3", "$4")));
         String select = "select space, bucket b, conversations n from ";
         blockParts(t.hourBlocks(), select, "space_response_hour where hour", "space_response_hour_span where hours = %d and start",
@@ -339,20 +345,12 @@ public class MetricsQueries {
         Uni<RowSet<Row>> c = pool.preparedQuery(conversations).execute(args);
         Uni<RowSet<Row>> h = pool.preparedQuery(responses).execute(Tuple.from(histogramArgs));
         return Uni.combine().all().unis(v, c, h).asTuple().map(x -> {
-            Map<String, long[]> histograms = new LinkedHashMap<>();
-            Map<String, List<long[]>> pairs = new LinkedHashMap<>();
+            Map<String, List<Row>> bySpace = new LinkedHashMap<>();
             for (Row r : x.getItem3()) {
-                pairs.computeIfAbsent(r.getString("space"), k -> new ArrayList<>())
-                        .add(new long[] { r.getInteger("b"), r.getLong("n") });
+                bySpace.computeIfAbsent(r.getString("space"), k -> new ArrayList<>()).add(r);
             }
-            pairs.forEach((space, list) -> {
-                long[] flat = new long[list.size() * 2];
-                for (int i = 0; i < list.size(); i++) {
-                    flat[2 * i] = list.get(i)[0];
-                    flat[2 * i + 1] = list.get(i)[1];
-                }
-                histograms.put(space, flat);
-            });
+            Map<String, long[]> histograms = new LinkedHashMap<>();
+            bySpace.forEach((space, rows) -> histograms.put(space, pairs(rows)));
             Map<String, Row> conv = new LinkedHashMap<>();
             for (Row r : x.getItem2()) {
                 conv.put(r.getString("space"), r);
