@@ -105,7 +105,7 @@ public final class PerformanceDoc {
                     && ((Number) questions.get("count")).intValue() > 0) {
                 s.append(f("| map of spaces `GET /api/reports/spaces`, same periods and ends: p50 / p95 | %s / %s ms | |%n",
                         spaces.get("p50"), spaces.get("p95")));
-                s.append(f("| recurring questions `GET /api/reports/questions` (hours), same periods ending at midnight: "
+                s.append(f("| recurring questions `GET /api/reports/questions` (hours), same periods and ends: "
                         + "p50 / p95 | %s / %s ms | |%n", questions.get("p50"), questions.get("p95")));
             }
             s.append(f("| all report endpoints (2 scopes, 1 h to 90 d) over %s stored mentions: p50 / p95 of the "

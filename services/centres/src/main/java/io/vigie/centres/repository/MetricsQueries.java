@@ -52,11 +52,6 @@ public class MetricsQueries {
             long conversations, long unanswered, Double firstResponseP50) {
     }
 
-    /** A cluster of similar questions: its count in the period and in the previous one, and an example. */
-    public record QuestionCluster(String productLine, String topic, String signature, long mentions, long previous,
-            String example) {
-    }
-
     /** Backlog of one centre and queue. */
     public record Backlog(String centre, String queue, long waiting, Instant oldestMessageAt) {
     }
@@ -375,29 +370,6 @@ public class MetricsQueries {
                 volume == null ? 0 : volume.getLong("n"), volume == null ? 0 : volume.getDouble("s"),
                 conversations == null ? 0 : conversations.getLong("conv"),
                 conversations == null ? 0 : conversations.getLong("unanswered"), h == null ? null : percentile(h, 0.5));
-    }
-
-    /** The most asked question clusters of [from, to) (hour bounds), with the previous period of equal length. */
-    public Uni<List<QuestionCluster>> questions(Instant from, Instant to, int limit) {
-        Instant before = from.minus(Duration.between(from, to));
-        String sql = """
-                with cur as (select product_line, topic, signature, sum(mentions) n, min(example) example
-                             from question_bucket where bucket >= $1 and bucket < $2
-                             group by product_line, topic, signature),
-                     prev as (select product_line, topic, signature, sum(mentions) n
-                              from question_bucket where bucket >= $3 and bucket < $1
-                              group by product_line, topic, signature)
-                select cur.*, coalesce(prev.n, 0) p from cur
-                left join prev using (product_line, topic, signature)
-                order by cur.n desc, cur.signature limit $4""";
-        return pool.preparedQuery(sql).execute(Tuple.of(odt(from), odt(to), odt(before), (long) limit)).map(rows -> {
-            List<QuestionCluster> out = new ArrayList<>();
-            for (Row r : rows) {
-                out.add(new QuestionCluster(r.getString("product_line"), r.getString("topic"), r.getString("signature"),
-                        r.getLong("n"), r.getLong("p"), r.getString("example")));
-            }
-            return out;
-        });
     }
 
     /**

@@ -5,7 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vigie.centres.domain.Report;
 import io.vigie.centres.domain.SpaceHealth;
-import io.vigie.centres.repository.MetricsQueries;
+import io.vigie.centres.repository.QuestionQueries;
 import io.vigie.centres.security.Access;
 import io.vigie.centres.service.ReportService;
 import io.vigie.centres.service.SpaceService;
@@ -67,7 +67,11 @@ public class ReportResource {
     @GET
     @Path("/questions")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<List<MetricsQueries.QuestionCluster>> questions(@QueryParam("scope") String scope,
+    @Operation(summary = "The 20 most asked question clusters over [from, to), hours rounded outwards",
+            description = "Each cluster's count in the period and in the previous one of equal length are exact. The "
+                    + "list is read from each day's and hour's busiest clusters: exact = true when it is provably the "
+                    + "period's top 20, else a cluster left out may have up to missedAtMost mentions.")
+    public Uni<QuestionQueries.Questions> questions(@QueryParam("scope") String scope,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         access.reportScope(identity, scope);
         Period p = Period.parse(from, to, clock.instant());

@@ -7,6 +7,7 @@ import io.vigie.centres.config.CentresConfig;
 import io.vigie.centres.domain.Figures;
 import io.vigie.centres.domain.Report;
 import io.vigie.centres.repository.MetricsQueries;
+import io.vigie.centres.repository.QuestionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,11 +22,13 @@ public class ReportService {
 
     private final MetricsService metrics;
     private final MetricsQueries queries;
+    private final QuestionQueries questions;
     private final CentresConfig config;
 
-    public ReportService(MetricsService metrics, MetricsQueries queries, CentresConfig config) {
+    public ReportService(MetricsService metrics, MetricsQueries queries, QuestionQueries questions, CentresConfig config) {
         this.metrics = metrics;
         this.queries = queries;
+        this.questions = questions;
         this.config = config;
     }
 
@@ -35,10 +38,10 @@ public class ReportService {
                 .asTuple().map(t -> new Report(t.getItem1(), MetricsQueries.granularity(from, to), t.getItem2()));
     }
 
-    /** The most asked question clusters over [from, to), hours rounded outwards, with their trend. */
-    public Uni<java.util.List<MetricsQueries.QuestionCluster>> questions(Instant from, Instant to) {
+    /** The 20 most asked question clusters over [from, to), hours rounded outwards, with their trend (ADR 0123). */
+    public Uni<QuestionQueries.Questions> questions(Instant from, Instant to) {
         Instant end = to.truncatedTo(ChronoUnit.HOURS).equals(to) ? to : to.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        return queries.questions(from.truncatedTo(ChronoUnit.HOURS), end, 20);
+        return questions.questions(from.truncatedTo(ChronoUnit.HOURS), end, 20);
     }
 
     /** First line of the CSV export. */

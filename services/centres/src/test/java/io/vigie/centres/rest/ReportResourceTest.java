@@ -290,15 +290,16 @@ class ReportResourceTest {
                 .auth().oauth2(Tokens.forUser("supervisor-montpellier"))
                 .queryParam("from", "2026-11-19T09:00:00Z").queryParam("to", "2026-11-19T10:00:00Z")
                 .get("/api/reports/questions").then().statusCode(200)
-                .body("size()", equalTo(2))
-                .body("[0].signature", equalTo("antivirus forge update"))
-                .body("[0].productLine", equalTo("forge"))
-                .body("[0].topic", equalTo("configuration"))
-                .body("[0].mentions", equalTo(3))
-                .body("[0].previous", equalTo(1))
-                .body("[0].example", containsString("?"))
-                .body("[1].signature", equalTo("order where"))
-                .body("[1].mentions", equalTo(1)));
+                .body("exact", equalTo(true))
+                .body("clusters.size()", equalTo(2))
+                .body("clusters[0].signature", equalTo("antivirus forge update"))
+                .body("clusters[0].productLine", equalTo("forge"))
+                .body("clusters[0].topic", equalTo("configuration"))
+                .body("clusters[0].mentions", equalTo(3))
+                .body("clusters[0].previous", equalTo(1))
+                .body("clusters[0].example", containsString("?"))
+                .body("clusters[1].signature", equalTo("order where"))
+                .body("clusters[1].mentions", equalTo(1)));
         given().auth().oauth2(Tokens.forUser("agent-montpellier")).get("/api/reports/questions").then().statusCode(403);
     }
 
