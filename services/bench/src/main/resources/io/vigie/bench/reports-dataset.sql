@@ -111,9 +111,9 @@ select date_trunc('day', bucket, 'UTC'), term, sum(mentions) from term_bucket wh
 ;
 alter table term_day enable trigger user
 ;
--- The term spans of 4, 16 and 64 days (service migration V14, ADR 0121).
+-- The term spans of 2 to 64 days (service migrations V14 and V21, ADR 0121).
 insert into term_span (days, start, term, mentions)
-select k, term_span_start(day, k), term, sum(mentions) from term_day cross join unnest(array[4, 16, 64]) k
+select k, term_span_start(day, k), term, sum(mentions) from term_day cross join unnest(array[2, 4, 8, 16, 32, 64]) k
 group by 1, 2, 3
 ;
 -- The term spans of 4 and 12 hours (service migration V18), by the migration's own function.

@@ -332,7 +332,7 @@ public class MetricsQueries {
         String select = "select space, bucket b, conversations n from ";
         blockParts(t.hourBlocks(), select, "space_response_hour where hour", "space_response_hour_span where hours = %d and start",
                 parts, histogramArgs);
-        blockParts(t.dayBlocks(), select, "space_response_day where day", "space_response_span where days = %d and start",
+        blockParts(t.dayBlocks(Tiling.SPACE_SPANS), select, "space_response_day where day", "space_response_span where days = %d and start",
                 parts, histogramArgs);
         String responses = "select space, b, sum(n)::bigint n from (" + String.join(" union all ", parts)
                 + ") x group by space, b having sum(n) <> 0 order by space, b";
@@ -500,7 +500,7 @@ public class MetricsQueries {
         String select = "select term, mentions, " + cur + " cur from ";
         blockParts(tiling.hourBlocks(), select, "term_bucket where granularity = 'hour' and bucket",
                 "term_hour_span where hours = %d and start", parts, args);
-        blockParts(tiling.dayBlocks(), select, "term_day where day", "term_span where days = %d and start", parts, args);
+        blockParts(tiling.dayBlocks(Tiling.TERM_SPANS), select, "term_day where day", "term_span where days = %d and start", parts, args);
     }
 
     /**

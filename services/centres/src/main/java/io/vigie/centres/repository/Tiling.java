@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * A period [from, to) tiled by the coarsest stored rows that cover it exactly (ADR 0121): minute buckets from
  * {@code from} to the first whole hour and from the last whole hour to {@code to}, hour buckets from there to the first
- * and from the last whole UTC day, whole days in between. For terms, the whole days are further read as spans of 64, 16
- * and 4 days (term_span), each starting on a day number its length divides, and single days (term_day) where no span
- * fits; the whole hours likewise as spans of 12 and 4 hours (term_hour_span) and single hours (term_bucket). Bounds
+ * and from the last whole UTC day, whole days in between. For terms, the whole days are further read as spans of 64,
+ * 32, 16, 8, 4 and 2 days (term_span; the spaces' histograms: 64, 16 and 4), each starting on a day number its length
+ * divides, and single days (term_day) where no span fits; the whole hours likewise as spans of 12 and 4 hours (term_hour_span) and single hours (term_bucket). Bounds
  * must be whole minutes; a period with no whole hour is all minutes, one with no whole day has no days.
  *
  * @param from      start of the period
@@ -22,8 +22,10 @@ import java.util.List;
  */
 public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant endDay, Instant endHour, Instant to) {
 
-    /** Span lengths of term_span, in days, longest first (migration V14). */
-    static final int[] SPANS = { 64, 16, 4 };
+    /** Span lengths of term_span, in days, longest first (migrations V14 and V21). */
+    public static final int[] TERM_SPANS = { 64, 32, 16, 8, 4, 2 };
+    /** Span lengths of the spaces' first-response histograms, in days, longest first (migration V19). */
+    public static final int[] SPACE_SPANS = { 64, 16, 4 };
     /** Span lengths of term_hour_span, in hours, longest first (migration V18); each divides a day. */
     static final int[] HOUR_SPANS = { 12, 4 };
 
@@ -59,10 +61,13 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
         return out;
     }
 
-    /** The whole days as blocks: spans where one fits (longest first), single days elsewhere, in time order. */
-    public List<Block> dayBlocks() {
+    /**
+     * The whole days as blocks: spans of {@code spans} days (longest first) where one fits, single days elsewhere, in
+     * time order.
+     */
+    public List<Block> dayBlocks(int[] spans) {
         List<Block> out = new ArrayList<>();
-        blocks(firstDay, endDay, 86_400, SPANS, out);
+        blocks(firstDay, endDay, 86_400, spans, out);
         return out;
     }
 

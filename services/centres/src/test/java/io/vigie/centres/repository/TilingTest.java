@@ -44,25 +44,34 @@ class TilingTest {
     void wholeDaysAreAlignedSpansAndSingleDaysThatTileThemExactly() {
         // The bench's 90 days, ending 2026-11-23.
         Tiling t = Tiling.of(at("2026-08-25T00:00:00Z"), at("2026-11-23T00:00:00Z"));
-        List<Block> blocks = t.dayBlocks();
+        List<Block> blocks = t.dayBlocks(Tiling.SPACE_SPANS);
         assertTiles(t, blocks);
         assertEquals(12, blocks.size(), blocks.toString());
         assertEquals(List.of(new Block(1, at("2026-08-25T00:00:00Z")), new Block(1, at("2026-08-26T00:00:00Z")),
                 new Block(4, at("2026-08-27T00:00:00Z"))), blocks.subList(0, 3));
         assertEquals(new Block(16, at("2026-09-08T00:00:00Z")), blocks.get(5));
         // 64 days start on day numbers that 64 divides: 2026-06-04 is day 20,608.
-        List<Block> longer = Tiling.of(at("2026-05-20T03:00:00Z"), at("2026-08-10T05:00:00Z")).dayBlocks();
+        List<Block> longer = Tiling.of(at("2026-05-20T03:00:00Z"), at("2026-08-10T05:00:00Z")).dayBlocks(Tiling.SPACE_SPANS);
         assertTrue(longer.contains(new Block(64, at("2026-06-04T00:00:00Z"))), longer.toString());
+        // The terms' spans, every power of two from 2 to 64 (V21): the same 90 days in 7 blocks instead of 12.
+        assertEquals(List.of(new Block(2, at("2026-08-25T00:00:00Z")), new Block(4, at("2026-08-27T00:00:00Z")),
+                new Block(8, at("2026-08-31T00:00:00Z")), new Block(32, at("2026-09-08T00:00:00Z")),
+                new Block(32, at("2026-10-10T00:00:00Z")), new Block(8, at("2026-11-11T00:00:00Z")),
+                new Block(4, at("2026-11-19T00:00:00Z"))), t.dayBlocks(Tiling.TERM_SPANS));
         Random random = new Random(42);
         for (int i = 0; i < 2_000; i++) {
             Instant from = at("2026-01-01T00:00:00Z").plus(Duration.ofHours(random.nextInt(24 * 300)));
             Instant to = from.plus(Duration.ofHours(random.nextInt(24 * 200)));
             Tiling tiling = Tiling.of(from, to);
-            List<Block> b = tiling.dayBlocks();
+            List<Block> b = tiling.dayBlocks(Tiling.SPACE_SPANS);
             assertTiles(tiling, b);
             // At most three blocks of each size on either side of the longest ones, and those at most as many as fit.
             long days = Duration.between(tiling.firstDay(), tiling.endDay()).toDays();
             assertTrue(b.size() <= 18 + days / 64 + 1, tiling + " " + b);
+            // With every power of two, at most one block of each size on either side.
+            List<Block> terms = tiling.dayBlocks(Tiling.TERM_SPANS);
+            assertTiles(tiling, terms);
+            assertTrue(terms.size() <= 12 + days / 64 + 1, tiling + " " + terms);
         }
     }
 
