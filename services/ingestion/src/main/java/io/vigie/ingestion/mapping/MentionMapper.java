@@ -28,7 +28,7 @@ public class MentionMapper {
             throw new InvalidPostException("network '" + network + "' is not one of " + NETWORKS.stream().sorted().toList());
         }
         String id = bounded("id", required("id", post.id()));
-        String text = required("text", post.text());
+        String text = required("text", withoutNul(post.text()));
         if (text.length() > MAX_TEXT) {
             throw new InvalidPostException("text is longer than " + MAX_TEXT + " characters");
         }
@@ -40,12 +40,13 @@ public class MentionMapper {
             if (followers < 0) {
                 throw new InvalidPostException("author.followers must not be negative");
             }
-            author = new Author(bounded("author.id", required("author.id", a.id())), a.handle(), followers,
+            author = new Author(bounded("author.id", required("author.id", a.id())), withoutNul(a.handle()), followers,
                     Boolean.TRUE.equals(a.verified()));
         }
-        return new Mention(Mention.VERSION, network, id, blankToNull(post.space()), bounded("threadId", blankToNull(post.threadId())),
-                bounded("inReplyTo", blankToNull(post.inReplyTo())), author, text, blankToNull(post.lang()), createdAt,
-                blankToNull(post.url()), watchlists, acceptedAt);
+        return new Mention(Mention.VERSION, network, id, bounded("space", blankToNull(post.space())),
+                bounded("threadId", blankToNull(post.threadId())), bounded("inReplyTo", blankToNull(post.inReplyTo())),
+                author, text, withoutNul(blankToNull(post.lang())), createdAt, withoutNul(blankToNull(post.url())), watchlists,
+                acceptedAt);
     }
 
     private static String required(String field, String value) {
@@ -55,11 +56,23 @@ public class MentionMapper {
         return value.strip();
     }
 
+    /**
+     * An identifier: at most {@link #MAX_ID} characters and no control character (a NUL, which PostgreSQL cannot store,
+     * or a line break in a key is a malformed post, not an identifier to keep).
+     */
     private static String bounded(String field, String value) {
         if (value != null && value.length() > MAX_ID) {
             throw new InvalidPostException(field + " is longer than " + MAX_ID + " characters");
         }
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidPostException(field + " must not contain control characters");
+        }
         return value;
+    }
+
+    /** Free text without NUL characters, which PostgreSQL cannot store in text or JSON: dropped, the rest kept. */
+    private static String withoutNul(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
     }
 
     private static Instant instant(String value) {
