@@ -1,5 +1,6 @@
 package io.vigie.ingestion.mapping;
 
+import io.vigie.apisupport.NulFreeStrings;
 import io.vigie.events.Author;
 import io.vigie.events.Mention;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class MentionMapper {
             throw new InvalidPostException("network '" + network + "' is not one of " + NETWORKS.stream().sorted().toList());
         }
         String id = bounded("id", required("id", post.id()));
-        String text = required("text", withoutNul(post.text()));
+        String text = nulFree("text", required("text", post.text()));
         if (text.length() > MAX_TEXT) {
             throw new InvalidPostException("text is longer than " + MAX_TEXT + " characters");
         }
@@ -40,12 +41,12 @@ public class MentionMapper {
             if (followers < 0) {
                 throw new InvalidPostException("author.followers must not be negative");
             }
-            author = new Author(bounded("author.id", required("author.id", a.id())), withoutNul(a.handle()), followers,
+            author = new Author(bounded("author.id", required("author.id", a.id())), nulFree("author.handle", a.handle()), followers,
                     Boolean.TRUE.equals(a.verified()));
         }
         return new Mention(Mention.VERSION, network, id, bounded("space", blankToNull(post.space())),
                 bounded("threadId", blankToNull(post.threadId())), bounded("inReplyTo", blankToNull(post.inReplyTo())),
-                author, text, withoutNul(blankToNull(post.lang())), createdAt, withoutNul(blankToNull(post.url())), watchlists,
+                author, text, nulFree("lang", blankToNull(post.lang())), createdAt, nulFree("url", blankToNull(post.url())), watchlists,
                 acceptedAt);
     }
 
@@ -70,9 +71,15 @@ public class MentionMapper {
         return value;
     }
 
-    /** Free text without NUL characters, which PostgreSQL cannot store in text or JSON: dropped, the rest kept. */
-    private static String withoutNul(String value) {
-        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
+    /**
+     * Free text without a NUL character, which PostgreSQL cannot store in text or JSON: refused with the reason the
+     * REST bodies give ({@link NulFreeStrings}), as the webhooks' posts are read from raw JSON, not bound by Jackson.
+     */
+    private static String nulFree(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidPostException(field + " " + NulFreeStrings.REASON);
+        }
+        return value;
     }
 
     private static Instant instant(String value) {
