@@ -1,5 +1,7 @@
 package io.vigie.centres.repository;
 
+import static io.vigie.centres.repository.TestDatabase.query;
+import static io.vigie.centres.repository.TestDatabase.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,15 +20,9 @@ import io.vigie.events.Reply;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Sentiment;
-import io.vigie.testsupport.Infra;
 import io.vigie.testsupport.InfraTestResource;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -342,50 +338,5 @@ class ConversationRollupsTest {
                 new Author("u" + i, "@u" + i, 1, false), "help " + i, "en", at, null, List.of(), at);
         return new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEUTRAL, 0.0),
                 "technical_support", "forge", "consumer", 0.3, 0.1, false, false, List.of(), at);
-    }
-
-    private static Map<String, Object> row(String sql, Object... args) throws SQLException {
-        try (Connection c = connection(); PreparedStatement st = prepare(c, sql, args); ResultSet r = st.executeQuery()) {
-            r.next();
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
-                out.put(r.getMetaData().getColumnLabel(i), r.getObject(i));
-            }
-            return out;
-        }
-    }
-
-    private static List<String> query(String sql, Object... args) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = connection(); PreparedStatement st = prepare(c, sql, args); ResultSet r = st.executeQuery()) {
-            int cols = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= cols; i++) {
-                    Object v = r.getObject(i);
-                    row.append(v instanceof Timestamp t ? t.toInstant() : v).append('|');
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
-    }
-
-    private static Connection connection() throws SQLException {
-        Infra infra = Infra.get();
-        return DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
-                infra.value("VIGIE_DB_PASSWORD"));
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement st = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Instant t) {
-                st.setTimestamp(i + 1, Timestamp.from(t));
-            } else {
-                st.setString(i + 1, (String) args[i]);
-            }
-        }
-        return st;
     }
 }

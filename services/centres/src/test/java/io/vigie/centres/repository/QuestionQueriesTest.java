@@ -1,5 +1,6 @@
 package io.vigie.centres.repository;
 
+import static io.vigie.centres.repository.TestDatabase.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,15 +14,9 @@ import io.vigie.events.Author;
 import io.vigie.events.Mention;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Sentiment;
-import io.vigie.testsupport.Infra;
 import io.vigie.testsupport.InfraTestResource;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +56,10 @@ class QuestionQueriesTest {
 
     @BeforeEach
     void freshWindow() throws SQLException {
-        update("delete from question_bucket where bucket >= ? and bucket < ?");
-        update("delete from question_day where day >= ? and day < ?");
+        Instant from = START.minus(Duration.ofDays(10));
+        Instant to = END.plus(Duration.ofDays(30));
+        TestDatabase.update("delete from question_bucket where bucket >= ? and bucket < ?", from, to);
+        TestDatabase.update("delete from question_day where day >= ? and day < ?", from, to);
     }
 
     @Test
@@ -150,40 +147,5 @@ class QuestionQueriesTest {
                 new Author("q-" + id, "q-" + id, 1, false), text, "en", at, null, List.of(), at);
         return new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEUTRAL, 0.0), "configuration",
                 productLine, "consumer", 0.2, 0.1, false, false, List.of(), at);
-    }
-
-    private static Connection connect() throws SQLException {
-        Infra infra = Infra.get();
-        return DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
-                infra.value("VIGIE_DB_PASSWORD"));
-    }
-
-    private static void update(String sql) throws SQLException {
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            st.setTimestamp(1, Timestamp.from(START.minus(Duration.ofDays(10))));
-            st.setTimestamp(2, Timestamp.from(END.plus(Duration.ofDays(30))));
-            st.executeUpdate();
-        }
-    }
-
-    private static List<String> query(String sql, Instant... bounds) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < bounds.length; i++) {
-                st.setTimestamp(i + 1, Timestamp.from(bounds[i]));
-            }
-            try (ResultSet r = st.executeQuery()) {
-                int cols = r.getMetaData().getColumnCount();
-                while (r.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= cols; i++) {
-                        Object v = r.getObject(i);
-                        row.append(v instanceof Timestamp t ? t.toInstant() : v).append('|');
-                    }
-                    out.add(row.toString());
-                }
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.vigie.centres.repository;
 
+import static io.vigie.centres.repository.TestDatabase.query;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,15 +15,9 @@ import io.vigie.events.Mention;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Sentiment;
-import io.vigie.testsupport.Infra;
 import io.vigie.testsupport.InfraTestResource;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -203,29 +198,6 @@ class TermDayRollupTest {
                     List.of(), at);
             out.add(new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEUTRAL, 0.0),
                     "technical_support", "forge", "consumer", 0.3, 0.1, false, false, List.of(), at));
-        }
-        return out;
-    }
-
-    private static List<String> query(String sql, Instant... bounds) throws SQLException {
-        Infra infra = Infra.get();
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
-                infra.value("VIGIE_DB_PASSWORD")); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < bounds.length; i++) {
-                st.setTimestamp(i + 1, Timestamp.from(bounds[i]));
-            }
-            try (ResultSet r = st.executeQuery()) {
-                int cols = r.getMetaData().getColumnCount();
-                while (r.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= cols; i++) {
-                        Object v = r.getObject(i);
-                        row.append(v instanceof Timestamp t ? t.toInstant() : v).append('|');
-                    }
-                    out.add(row.toString());
-                }
-            }
         }
         return out;
     }
