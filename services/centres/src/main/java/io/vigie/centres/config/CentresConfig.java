@@ -43,6 +43,18 @@ public interface CentresConfig {
          */
         @WithDefault("1000")
         int csvFetchSize();
+
+        /**
+         * Rounds of report queries a replica runs on itself at start-up, before it reports ready (ADR 0124): each
+         * round reads the JSON report, the map of spaces and the recurring questions of every centre over 1 hour to 90
+         * days, so that the first users' reports run compiled code rather than the interpreter's. 0 turns it off.
+         */
+        @WithDefault("10")
+        int warmUpRounds();
+
+        /** Longest the start-up warm-up may hold readiness back: after that the replica reports ready anyway. */
+        @WithDefault("60s")
+        Duration warmUpTimeout();
     }
 
     /** Spaces map settings. */
