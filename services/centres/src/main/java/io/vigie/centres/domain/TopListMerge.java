@@ -25,6 +25,11 @@ public final class TopListMerge<K> {
     private static final class Tally {
         long listed;
         long boundWhereListed;
+
+        /** Its counts where listed plus, where not, the bounds of those tiles (all bounds minus its tiles'). */
+        long upper(long bound) {
+            return listed + bound - boundWhereListed;
+        }
     }
 
     private final Map<K, Tally> tallies = new HashMap<>();
@@ -55,7 +60,7 @@ public final class TopListMerge<K> {
     /** The most a key can count over all tiles added. */
     public long upper(K key) {
         Tally t = tallies.get(key);
-        return t == null ? bound : t.listed + bound - t.boundWhereListed;
+        return t == null ? bound : t.upper(bound);
     }
 
     /** Up to {@code n} keys most worth reading exactly: highest listed count first, then highest upper bound. */
@@ -67,7 +72,7 @@ public final class TopListMerge<K> {
         // The n best in a heap whose head is the worst of them: n log n per key instead of sorting every key.
         PriorityQueue<Ranked<K>> kept = new PriorityQueue<>(n + 1, best.reversed());
         tallies.forEach((k, t) -> {
-            Ranked<K> r = new Ranked<>(k, t.listed, t.listed + bound - t.boundWhereListed);
+            Ranked<K> r = new Ranked<>(k, t.listed, t.upper(bound));
             if (kept.size() < n) {
                 kept.add(r);
             } else if (n > 0 && best.compare(r, kept.peek()) < 0) {
@@ -87,9 +92,9 @@ public final class TopListMerge<K> {
     public long boundOutside(Collection<K> read) {
         Set<K> done = read instanceof Set<K> s ? s : Set.copyOf(read);
         long max = bound;
-        for (K k : tallies.keySet()) {
-            if (!done.contains(k)) {
-                max = Math.max(max, upper(k));
+        for (Map.Entry<K, Tally> e : tallies.entrySet()) {
+            if (!done.contains(e.getKey())) {
+                max = Math.max(max, e.getValue().upper(bound));
             }
         }
         return max;

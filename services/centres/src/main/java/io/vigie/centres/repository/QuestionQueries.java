@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,22 +64,23 @@ public class QuestionQueries {
 
     /** The {@code limit} most asked question clusters of [from, to) (whole hours), with the previous period's counts. */
     public Uni<Questions> questions(Instant from, Instant to, int limit) {
-        Tiling tiling = Tiling.of(from, to);
-        int tiles = units(tiling, "day", ChronoUnit.DAYS).size() + units(tiling, "hour", ChronoUnit.HOURS).size();
-        return questions(from, to, limit, Math.max(MIN_PER_TILE, LIST_ROWS / Math.max(1, tiles)));
+        return questions(from, to, limit, 0);
     }
 
     /**
-     * As {@link #questions(Instant, Instant, int)}, reading up to {@code perTile} clusters of each tile's list; at
-     * least {@code limit}, so that a list cut short alone holds enough clusters to answer.
+     * As {@link #questions(Instant, Instant, int)}, reading up to {@code perTile} clusters of each tile's list (0: the
+     * {@link #LIST_ROWS} budget shared between the tiles); at least {@code limit}, so that a list cut short alone holds
+     * enough clusters to answer.
      */
     Uni<Questions> questions(Instant from, Instant to, int limit, int perTile) {
         Tiling tiling = Tiling.of(from, to);
-        List<OffsetDateTime> days = units(tiling, "day", ChronoUnit.DAYS);
-        List<OffsetDateTime> hours = units(tiling, "hour", ChronoUnit.HOURS);
-        if (days.isEmpty() && hours.isEmpty()) {
+        List<OffsetDateTime> days = starts(tiling.dayBlocks(Tiling.SINGLE));
+        List<OffsetDateTime> hours = starts(tiling.hourBlocks(Tiling.SINGLE));
+        int tiles = days.size() + hours.size();
+        if (tiles == 0) {
             return Uni.createFrom().item(new Questions(from, to, true, 0, List.of()));
         }
+        int listed = Math.max(limit, perTile > 0 ? perTile : Math.max(MIN_PER_TILE, LIST_ROWS / tiles));
         String sql = """
                 select d.day tile, q.product_line, q.topic, q.signature, q.mentions from unnest($1::timestamptz[]) d(day)
                 cross join lateral (select product_line, topic, signature, mentions from question_day
@@ -89,7 +89,6 @@ public class QuestionQueries {
                 select h.hour, q.product_line, q.topic, q.signature, q.mentions from unnest($2::timestamptz[]) h(hour)
                 cross join lateral (select product_line, topic, signature, mentions from question_bucket
                                     where bucket = h.hour order by mentions desc limit $3) q""";
-        int listed = Math.max(perTile, limit);
         Tuple args = Tuple.of(days.toArray(OffsetDateTime[]::new), hours.toArray(OffsetDateTime[]::new), (long) listed);
         return pool.preparedQuery(sql).execute(args).chain(rows -> {
             TopListMerge<Cluster> merge = merge(rows, listed);
@@ -181,16 +180,7 @@ public class QuestionQueries {
         });
     }
 
-    /** The starts of the whole units (days or hours) of the tiling's ranges of {@code granularity}. */
-    private static List<OffsetDateTime> units(Tiling tiling, String granularity, ChronoUnit unit) {
-        List<OffsetDateTime> out = new ArrayList<>();
-        for (Tiling.Range r : tiling.ranges()) {
-            if (r.granularity().equals(granularity)) {
-                for (Instant at = r.start(); at.isBefore(r.end()); at = at.plus(1, unit)) {
-                    out.add(odt(at));
-                }
-            }
-        }
-        return out;
+    private static List<OffsetDateTime> starts(List<Tiling.Block> blocks) {
+        return blocks.stream().map(b -> odt(b.start())).toList();
     }
 }

@@ -10,8 +10,9 @@ import java.util.List;
  * {@code from} to the first whole hour and from the last whole hour to {@code to}, hour buckets from there to the first
  * and from the last whole UTC day, whole days in between. For terms, the whole days are further read as spans of 64,
  * 32, 16, 8, 4 and 2 days (term_span; the spaces' histograms: 64, 16 and 4), each starting on a day number its length
- * divides, and single days (term_day) where no span fits; the whole hours likewise as spans of 12 and 4 hours (term_hour_span) and single hours (term_bucket). Bounds
- * must be whole minutes; a period with no whole hour is all minutes, one with no whole day has no days.
+ * divides, and single days (term_day) where no span fits; the whole hours likewise as spans of 12 and 4 hours
+ * (term_hour_span) and single hours (term_bucket). Bounds must be whole minutes; a period with no whole hour is all
+ * minutes, one with no whole day has no days.
  *
  * @param from      start of the period
  * @param firstHour first whole hour (end of the leading minutes)
@@ -28,6 +29,8 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
     public static final int[] SPACE_SPANS = { 64, 16, 4 };
     /** Span lengths of term_hour_span, in hours, longest first (migration V18); each divides a day. */
     static final int[] HOUR_SPANS = { 12, 4 };
+    /** No spans: blocks of single days or hours (question_day, question_bucket). */
+    public static final int[] SINGLE = {};
 
     /** A range of rows of one granularity: minute, hour or day. */
     public record Range(String granularity, Instant start, Instant end) {
@@ -73,10 +76,15 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
 
     /** The whole hours (those outside the whole days) as blocks: spans of hours where one fits, single hours elsewhere. */
     public List<Block> hourBlocks() {
+        return hourBlocks(HOUR_SPANS);
+    }
+
+    /** The whole hours outside the whole days as blocks: spans of {@code spans} hours where one fits, single hours elsewhere. */
+    public List<Block> hourBlocks(int[] spans) {
         List<Block> out = new ArrayList<>();
         for (Range r : ranges()) {
             if (r.granularity().equals("hour")) {
-                blocks(r.start(), r.end(), 3_600, HOUR_SPANS, out);
+                blocks(r.start(), r.end(), 3_600, spans, out);
             }
         }
         return out;

@@ -54,6 +54,11 @@ class RadarTest {
     }
 
     /** The radar written to a snapshot and read back. */
+    /** A mention of no watchlist, topic or term of interest: it only moves the clocks and the counters. */
+    private static Observation plain(String key, Instant at, String text) {
+        return new Observation(key, at, text, NONE, null, null, "en", "x", NONE);
+    }
+
     private static Radar roundTrip(Radar radar) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         radar.write(new DataOutputStream(bytes));
@@ -244,11 +249,10 @@ class RadarTest {
         Radar radar = new Radar(RadarSettings.defaults());
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         long wall = t.toEpochMilli();
-        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
-        radar.observe(0, 1, new Observation("x:2", Instant.parse("2199-01-01T00:00:00Z"), "b", NONE, null, null, "en", "x",
-                NONE), wall);
+        radar.observe(0, 0, plain("x:1", t, "a"), wall);
+        radar.observe(0, 1, plain("x:2", Instant.parse("2199-01-01T00:00:00Z"), "b"), wall);
         // Within max-ahead (7 days by default): observed.
-        radar.observe(1, 0, new Observation("x:3", t.plusSeconds(3_600), "c", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(1, 0, plain("x:3", t.plusSeconds(3_600), "c"), wall);
         radar.advance(wall);
         assertEquals(t, radar.clock());
         assertEquals(Map.of(0, 2L, 1, 1L), radar.offsets());
@@ -262,11 +266,11 @@ class RadarTest {
         Radar radar = new Radar(RadarSettings.defaults());
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         long wall = t.toEpochMilli();
-        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
-        radar.observe(1, 0, new Observation("x:2", t.plusSeconds(600), "b", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(0, 0, plain("x:1", t, "a"), wall);
+        radar.observe(1, 0, plain("x:2", t.plusSeconds(600), "b"), wall);
         radar.advance(wall);
         assertEquals(t, radar.clock());
-        radar.observe(0, 1, new Observation("x:3", t.plusSeconds(300), "c", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(0, 1, plain("x:3", t.plusSeconds(300), "c"), wall);
         radar.advance(wall);
         assertEquals(t.plusSeconds(300), radar.clock());
         assertEquals(Map.of(0, 2L, 1, 1L), radar.offsets());
@@ -282,13 +286,13 @@ class RadarTest {
         Radar radar = new Radar(RadarSettings.defaults());
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         long wall = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
-        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
-        radar.observe(1, 0, new Observation("x:2", t, "b", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(0, 0, plain("x:1", t, "a"), wall);
+        radar.observe(1, 0, plain("x:2", t, "b"), wall);
         // Partition 0 keeps delivering for a minute of wall time, partition 1 delivers nothing: its consumer is busy
         // elsewhere and it still has records to read.
         long later = wall + 60_000;
         radar.behind(java.util.Set.of(1));
-        radar.observe(0, 1, new Observation("x:3", t.plusSeconds(1800), "c", NONE, null, null, "en", "x", NONE), later);
+        radar.observe(0, 1, plain("x:3", t.plusSeconds(1800), "c"), later);
         radar.advance(later);
         assertEquals(t, radar.clock(), "held back by the partition that is behind");
         // Read to its end and still silent, but this is a replay (the clock a month behind the wall clock): the
@@ -297,7 +301,7 @@ class RadarTest {
         radar.advance(later);
         assertEquals(t, radar.clock(), "a replay: a silent partition holds the clock for a while");
         long muchLater = wall + RadarSettings.defaults().replayIdleAfter().toMillis() + 1000;
-        radar.observe(0, 2, new Observation("x:4", t.plusSeconds(1810), "d", NONE, null, null, "en", "x", NONE),
+        radar.observe(0, 2, plain("x:4", t.plusSeconds(1810), "d"),
                 muchLater);
         radar.advance(muchLater);
         assertEquals(t.plusSeconds(1810), radar.clock(), "silent for longer than replay-idle-after: idle");
@@ -309,11 +313,11 @@ class RadarTest {
         Radar radar = new Radar(RadarSettings.defaults());
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         long wall = t.toEpochMilli();
-        radar.observe(0, 0, new Observation("x:1", t, "a", NONE, null, null, "en", "x", NONE), wall);
-        radar.observe(1, 0, new Observation("x:2", t, "b", NONE, null, null, "en", "x", NONE), wall);
+        radar.observe(0, 0, plain("x:1", t, "a"), wall);
+        radar.observe(1, 0, plain("x:2", t, "b"), wall);
         // Live traffic: partition 0 keeps up with the wall clock, partition 1 has nothing to deliver for 31 s.
         long later = wall + RadarSettings.defaults().idleAfter().toMillis() + 1000;
-        radar.observe(0, 1, new Observation("x:3", t.plusSeconds(31), "c", NONE, null, null, "en", "x", NONE), later);
+        radar.observe(0, 1, plain("x:3", t.plusSeconds(31), "c"), later);
         radar.advance(later);
         assertEquals(t.plusSeconds(30), radar.clock(), "live, the silent partition no longer holds the clock");
     }

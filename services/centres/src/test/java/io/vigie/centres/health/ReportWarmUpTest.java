@@ -1,4 +1,4 @@
-package io.vigie.centres.service;
+package io.vigie.centres.health;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package io.vigie.centres.service;
+package io.vigie.centres.health;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.centres.config.CentresConfig;
+import io.vigie.centres.service.ReportService;
+import io.vigie.centres.service.SpaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
