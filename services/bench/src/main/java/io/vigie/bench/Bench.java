@@ -40,6 +40,14 @@ public final class Bench {
             return;
         }
         Path root = Path.of(System.getProperty("vigie.root", ".")).toAbsolutePath().normalize();
+        List<String> stale = Machine.staleMigrations(root);
+        if (!stale.isEmpty()) {
+            System.err.println("bench: the build output holds migrations that the sources do not, which the services"
+                    + " would apply, measuring other code than the commit: " + String.join(", ", stale)
+                    + "; delete them or run ./mvnw clean");
+            System.exit(2);
+            return;
+        }
         new Bench(options, BenchEnv.fromEnvironment(root)).run(String.join(" ", args));
     }
 

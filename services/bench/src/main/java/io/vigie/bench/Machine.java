@@ -3,9 +3,12 @@ package io.vigie.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** What the bench ran on: cores, CPU model, memory, load, JVM, and the commit of the code measured. */
 public final class Machine {
@@ -27,6 +30,37 @@ public final class Machine {
         m.put("commit", git(root, "rev-parse", "--short", "HEAD"));
         m.put("uncommittedChanges", !git(root, "status", "--porcelain", "--untracked-files=no").isBlank());
         return m;
+    }
+
+    /**
+     * Migrations in a module's build output ({@code target/classes/db/migration}) that its sources no longer have.
+     * {@code mvn install} copies resources but never deletes one whose source was removed, so a migration deleted
+     * from the tree (a throwaway experiment, a rename) would still be applied to the bench's databases: the services
+     * would measure other code than the commit the results name. The bench refuses to run while any is left.
+     */
+    static List<String> staleMigrations(Path root) throws IOException {
+        List<String> stale = new ArrayList<>();
+        Path services = root.resolve("services");
+        if (!Files.isDirectory(services)) {
+            return stale;
+        }
+        try (Stream<Path> modules = Files.list(services)) {
+            for (Path module : modules.sorted().toList()) {
+                Path built = module.resolve("target/classes/db/migration");
+                if (!Files.isDirectory(built)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(built)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        Path source = module.resolve("src/main/resources/db/migration").resolve(built.relativize(file));
+                        if (!Files.exists(source)) {
+                            stale.add(root.relativize(file).toString());
+                        }
+                    }
+                }
+            }
+        }
+        return stale;
     }
 
     /** The 1, 5 and 15 minute load averages. */
