@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads every stream the wall shows (with its own consumer group) and folds it into the live metrics. An
  * unreadable or too-new record fails and lands on {@code <topic>.dlq} with its reason; nothing is skipped silently.
- * mentions.scored, the busiest stream, is read in batches of one poll, each counted in one transaction.
+ * mentions.scored and conversations.routed, the busiest streams, are read in batches of one poll, each counted in
+ * one transaction.
  */
 @ApplicationScoped
 public class EventStreamsConsumer {
@@ -47,19 +48,25 @@ public class EventStreamsConsumer {
 
     /** Channel of mentions.scored.dlq, written by this consumer itself (batch mode). */
     public static final String MENTIONS_SCORED_DLQ = "mentions-scored-dlq";
+    /** Channel of conversations.routed.dlq, written by this consumer itself (batch mode). */
+    public static final String CONVERSATIONS_ROUTED_DLQ = "conversations-routed-dlq";
 
     private static final Logger LOG = Logger.getLogger(EventStreamsConsumer.class);
 
     private final MetricsWriter metrics;
     private final ObjectMapper json;
     private final RecordBatches<ScoredMention> scoredBatches;
+    private final RecordBatches<RoutingDecision> routedBatches;
 
     public EventStreamsConsumer(MetricsWriter metrics, ObjectMapper json,
-            @Channel(MENTIONS_SCORED_DLQ) MutinyEmitter<Record<String, String>> scoredDeadLetters) {
+            @Channel(MENTIONS_SCORED_DLQ) MutinyEmitter<Record<String, String>> scoredDeadLetters,
+            @Channel(CONVERSATIONS_ROUTED_DLQ) MutinyEmitter<Record<String, String>> routedDeadLetters) {
         this.metrics = metrics;
         this.json = json;
         this.scoredBatches = new RecordBatches<>(this::scored, batch -> metrics.scoredBatch(batch).replaceWithVoid(),
                 s -> metrics.scored(s, Terms.of(s.mention().text())).replaceWithVoid(), scoredDeadLetters, LOG);
+        this.routedBatches = new RecordBatches<>(this::routed, metrics::routedBatch, metrics::routed, routedDeadLetters,
+                LOG);
     }
 
     /**
@@ -78,15 +85,19 @@ public class EventStreamsConsumer {
         });
     }
 
+    /** Records one poll of conversations.routed in one transaction, handled as {@link #onScored} is. */
     @Incoming(CONVERSATIONS_ROUTED)
-    public Uni<Void> onRouted(String payload) {
-        return Uni.createFrom().item(() -> parse(payload, RoutingDecision.class, RoutingDecision::version, RoutingDecision.VERSION, x -> {
+    public Uni<Void> onRouted(KafkaRecordBatch<String, String> batch) {
+        return routedBatches.handle(batch);
+    }
+
+    private RoutingDecision routed(String payload) {
+        return parse(payload, RoutingDecision.class, RoutingDecision::version, RoutingDecision.VERSION, x -> {
             require(x.conversationId() != null, "conversationId");
             require(x.routedAt() != null, "routedAt");
             require(x.message() == null || x.message().mention() != null && x.message().mention().createdAt() != null,
                     "message.mention.createdAt");
-        }))
-                .chain(d -> metrics.routed(d));
+        });
     }
 
     @Incoming(ALERTS)

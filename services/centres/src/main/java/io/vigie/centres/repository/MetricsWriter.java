@@ -193,11 +193,60 @@ public class MetricsWriter {
      * by one. Returns how many mentions were new.
      */
     public Uni<Integer> scoredBatch(List<ScoredMention> batch) {
-        Map<String, ScoredMention> byKey = new LinkedHashMap<>();
-        for (ScoredMention s : batch) {
-            byKey.putIfAbsent(s.mention().key(), s);
+        List<ScoredMention> distinct = firstOfEachKey(batch, s -> s);
+        return pool.withTransaction(conn -> seenBatch(conn, "scored", distinct).chain(fresh -> {
+            List<ScoredMention> counted = distinct.stream().filter(s -> fresh.contains(s.mention().key())).toList();
+            if (counted.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            BatchSums sums = BatchSums.of(counted);
+            return upsert(conn, VOLUME_BATCH, sums.volume, VOLUME_COLUMNS, Sum::volumeRow)
+                    .chain(() -> upsert(conn, TERM_BATCH, sums.terms, TERM_COLUMNS, Sum::termRow))
+                    .chain(() -> upsert(conn, SPACE_BATCH, sums.spaces, SPACE_COLUMNS, Sum::spaceRow))
+                    .chain(() -> upsert(conn, QUESTION_BATCH, sums.questions, QUESTION_COLUMNS, Sum::questionRow))
+                    .replaceWith(counted.size());
+        }));
+    }
+
+    /**
+     * Records a poll of routing decisions in one transaction, with the same rows as {@link #routed} called for each
+     * in turn: the conversations' placements in their order (one statement each, sent together: a conversation
+     * placed twice in a poll keeps the later placement), then the messages new to the {@code routed} ledger (the
+     * first decision of each message key decides, as one by one) counted for their centre by one multi-row upsert.
+     * One statement instead of two per decision on {@code volume_bucket} matters because each fires the rollups'
+     * statement triggers (V17).
+     */
+    public Uni<Void> routedBatch(List<RoutingDecision> batch) {
+        List<Tuple> placements = batch.stream().map(MetricsWriter::placement).toList();
+        List<RoutingDecision> firsts = firstOfEachKey(batch.stream().filter(d -> d.message() != null).toList(),
+                RoutingDecision::message);
+        return pool.withTransaction(conn -> conn.preparedQuery(CONVERSATION).executeBatch(placements)
+                .chain(() -> seenBatch(conn, "routed", firsts.stream().map(RoutingDecision::message).toList()))
+                .chain(fresh -> {
+                    SortedMap<String, Sum> volume = new TreeMap<>();
+                    for (RoutingDecision d : firsts) {
+                        if (d.centre() != null && fresh.contains(d.message().mention().key())) {
+                            BatchSums.addVolume(volume, d.message(), d.centre());
+                        }
+                    }
+                    return upsert(conn, VOLUME_BATCH, volume, VOLUME_COLUMNS, Sum::volumeRow);
+                }));
+    }
+
+    /** The first item of each mention key, in their order (a key twice in a poll counts once: the first). */
+    private static <T> List<T> firstOfEachKey(List<T> items, Function<T, ScoredMention> mention) {
+        Map<String, T> byKey = new LinkedHashMap<>();
+        for (T item : items) {
+            byKey.putIfAbsent(mention.apply(item).mention().key(), item);
         }
-        List<ScoredMention> distinct = new ArrayList<>(byKey.values());
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** Adds distinct mentions to a ledger in one statement; answers the keys it did not hold before. */
+    private static Uni<Set<String>> seenBatch(SqlConnection conn, String source, List<ScoredMention> distinct) {
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
         String[] keys = new String[distinct.size()];
         OffsetDateTime[] at = new OffsetDateTime[keys.length];
         String[] texts = new String[keys.length];
@@ -207,23 +256,13 @@ public class MetricsWriter {
             at[i] = odt(s.mention().createdAt());
             texts[i] = sample(s.mention().text());
         }
-        return pool.withTransaction(conn -> conn.preparedQuery(SEEN_BATCH).execute(Tuple.of("scored", keys, at, texts))
-                .chain(rows -> {
-                    Set<String> fresh = new HashSet<>();
-                    for (Row r : rows) {
-                        fresh.add(r.getString(0));
-                    }
-                    List<ScoredMention> counted = distinct.stream().filter(s -> fresh.contains(s.mention().key())).toList();
-                    if (counted.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    BatchSums sums = BatchSums.of(counted);
-                    return upsert(conn, VOLUME_BATCH, sums.volume, VOLUME_COLUMNS, Sum::volumeRow)
-                            .chain(() -> upsert(conn, TERM_BATCH, sums.terms, TERM_COLUMNS, Sum::termRow))
-                            .chain(() -> upsert(conn, SPACE_BATCH, sums.spaces, SPACE_COLUMNS, Sum::spaceRow))
-                            .chain(() -> upsert(conn, QUESTION_BATCH, sums.questions, QUESTION_COLUMNS, Sum::questionRow))
-                            .replaceWith(counted.size());
-                }));
+        return conn.preparedQuery(SEEN_BATCH).execute(Tuple.of(source, keys, at, texts)).map(rows -> {
+            Set<String> fresh = new HashSet<>();
+            for (Row r : rows) {
+                fresh.add(r.getString(0));
+            }
+            return fresh;
+        });
     }
 
     private static final Class<?>[] VOLUME_COLUMNS = { String.class, OffsetDateTime.class, String.class, String.class,
@@ -317,10 +356,9 @@ public class MetricsWriter {
             String network = s.mention().network();
             String space = s.mention().space();
             Set<String> words = Terms.of(s.mention().text());
+            addVolume(volume, s, ALL);
             for (ChronoUnit unit : GRANULARITIES) {
                 OffsetDateTime b = bucket(at, unit);
-                sum(volume, new Object[] { name(unit), b, ALL, network, orEmpty(s.language()), orEmpty(s.topic()),
-                        orEmpty(s.productLine()) }, null).add(pos, neg, score);
                 for (String term : words) {
                     sum(terms, new Object[] { name(unit), b, term }, null).add(0, 0, 0);
                 }
@@ -332,6 +370,17 @@ public class MetricsWriter {
             if (signature != null) {
                 sum(questions, new Object[] { bucket(at, ChronoUnit.HOURS), orEmpty(s.productLine()), orEmpty(s.topic()),
                         signature }, sample(s.mention().text())).add(0, 0, 0);
+            }
+        }
+
+        /** A mention's volume rows (one per granularity) counted for {@code centre}, as {@link #volume} writes them. */
+        static void addVolume(SortedMap<String, Sum> into, ScoredMention s, String centre) {
+            String label = s.sentiment() == null ? Sentiment.NEUTRAL : s.sentiment().label();
+            double score = s.sentiment() == null ? 0 : s.sentiment().score();
+            for (ChronoUnit unit : GRANULARITIES) {
+                sum(into, new Object[] { name(unit), bucket(s.mention().createdAt(), unit), centre, s.mention().network(),
+                        orEmpty(s.language()), orEmpty(s.topic()), orEmpty(s.productLine()) }, null)
+                        .add(Sentiment.POSITIVE.equals(label) ? 1L : 0L, Sentiment.NEGATIVE.equals(label) ? 1L : 0L, score);
             }
         }
 
@@ -347,13 +396,18 @@ public class MetricsWriter {
     /** Records a routing decision: the conversation's latest placement, and its message counted for the centre once. */
     public Uni<Void> routed(RoutingDecision d) {
         ScoredMention m = d.message();
-        return pool.withTransaction(conn -> conn.preparedQuery(CONVERSATION).execute(Tuple.from(new Object[] {
-                d.conversationId(), d.centre(),
-                m == null ? null : m.mention().network(), m == null ? null : m.language(), m == null ? null : m.topic(),
-                d.queue(), d.state(), m == null ? null : odt(m.mention().createdAt()), odt(d.slaDueAt()), odt(d.routedAt()),
-                m == null ? null : m.mention().space() }))
+        return pool.withTransaction(conn -> conn.preparedQuery(CONVERSATION).execute(placement(d))
                 .chain(() -> m == null ? Uni.createFrom().item(false) : seen(conn, "routed", m))
                 .chain(fresh -> fresh && d.centre() != null ? volume(conn, d.centre(), m) : Uni.createFrom().voidItem()));
+    }
+
+    /** The parameters of a decision's {@code CONVERSATION} upsert. */
+    private static Tuple placement(RoutingDecision d) {
+        ScoredMention m = d.message();
+        return Tuple.from(new Object[] { d.conversationId(), d.centre(),
+                m == null ? null : m.mention().network(), m == null ? null : m.language(), m == null ? null : m.topic(),
+                d.queue(), d.state(), m == null ? null : odt(m.mention().createdAt()), odt(d.slaDueAt()), odt(d.routedAt()),
+                m == null ? null : m.mention().space() });
     }
 
     /** Records a public reply; the first one of a conversation sets its first response time. */

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.Author;
 import io.vigie.events.Mention;
+import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Sentiment;
 import io.vigie.events.Topics;
@@ -28,8 +29,9 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutated mentions.scored records each go to the dead-letter topic with a reason or are counted; the valid record
- * behind each on its partition is counted, never stuck behind it.
+ * Mutated mentions.scored and conversations.routed records (both read in batches of one poll) each go to the
+ * dead-letter topic with a reason or are counted; the valid record behind each on its partition is counted, never
+ * stuck behind it.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, restrictToAnnotatedClass = false)
@@ -64,12 +66,46 @@ class EventStreamsConsumerPoisonTest {
         assertTrue(o.problems().isEmpty(), "seed " + seed + ": " + o);
     }
 
+    @Test
+    void poisonRoutingDecisionsAreDeadLetteredAndNeverBlockTheirPartition() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        PoisonRecords.Outcome o = PoisonRecords.check(TestTopics.topic(Topics.CONVERSATIONS_ROUTED),
+                TestTopics.topic(Topics.CONVERSATIONS_ROUTED) + ".dlq",
+                i -> {
+                    String id = run + "-" + i + "r";
+                    Mention m = new Mention(Mention.VERSION, "x", id, "x:@NordlysCare", id, null,
+                            new Author("a" + id, "@a", 10, false), "Invoice charged twice ref " + id, "en",
+                            Instant.now(), null, List.of(), Instant.now());
+                    ScoredMention s = new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEGATIVE, -0.5),
+                            "billing_delivery", null, "consumer", 0.4, 0.1, false, false, List.of(), Instant.now());
+                    RoutingDecision d = new RoutingDecision(RoutingDecision.VERSION, m.conversationKey(), "queued",
+                            "poison-" + run, "billing-en", 2, true, List.of("poison test"), Instant.now().plusSeconds(900), s,
+                            Instant.now());
+                    try {
+                        return new PoisonRecords.Sample(d.conversationId(), id, json.writeValueAsString(d));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                // Recorded: its conversation's placement, or (when the conversation id was mutated) its message.
+                id -> exists("select count(*) from conversation_fact where position(? in id) > 0", id)
+                        || exists("select count(*) from mention_seen where source = 'routed' and position(? in mention_key"
+                                + " || ' ' || coalesce(text, '')) > 0", id),
+                Integer.getInteger("fuzz.records", 40), seed, Duration.ofSeconds(120));
+        LOG.infof("seed %d: %s", seed, o);
+        assertTrue(o.problems().isEmpty(), "seed " + seed + ": " + o);
+    }
+
     private static boolean counted(String id) {
+        return exists("select count(*) from mention_seen where position(? in mention_key || ' ' || coalesce(text, '')) > 0", id);
+    }
+
+    private static boolean exists(String sql, String id) {
         Infra infra = Infra.get();
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl("centres_test"), infra.value("VIGIE_DB_USER"),
                 infra.value("VIGIE_DB_PASSWORD"));
-                PreparedStatement st = c.prepareStatement(
-                        "select count(*) from mention_seen where position(? in mention_key || ' ' || coalesce(text, '')) > 0")) {
+                PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, id);
             try (ResultSet r = st.executeQuery()) {
                 return r.next() && r.getLong(1) > 0;

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.centres.domain.Terms;
 import io.vigie.events.Author;
 import io.vigie.events.Mention;
+import io.vigie.events.RoutingDecision;
 import io.vigie.events.ScoredMention;
 import io.vigie.events.Sentiment;
 import io.vigie.testsupport.Infra;
@@ -37,6 +38,8 @@ class MetricsWriterTest {
     /** Windows no other test writes to: one for each way of writing. */
     private static final Instant ONE_BY_ONE = Instant.parse("2026-09-10T10:00:00Z");
     private static final Instant BATCHED = ONE_BY_ONE.plus(Duration.ofDays(1));
+    private static final Instant ROUTED_ONE_BY_ONE = ONE_BY_ONE.plus(Duration.ofDays(2));
+    private static final Instant ROUTED_BATCHED = ONE_BY_ONE.plus(Duration.ofDays(3));
 
     private static final List<String> TEXTS = List.of("How do I update the antivirus on my Forge?",
             "Battery drains overnight on the Aero", "battery swollen after a year, is that normal?",
@@ -75,6 +78,52 @@ class MetricsWriterTest {
             assertFalse(one.isEmpty(), table);
             assertEquals(one, many, table);
         }
+    }
+
+    @Test
+    void aBatchOfRoutingDecisionsGivesTheSameRowsAsOneByOne() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        // Centres of this run only: the backlog of a real centre is what other tests check.
+        List<String> centres = List.of("m-" + run, "a-" + run, "b-" + run);
+        List<RoutingDecision> a = decisions(mentions("c" + run, ROUTED_ONE_BY_ONE), centres);
+        List<RoutingDecision> b = decisions(mentions("d" + run, ROUTED_BATCHED), centres);
+        for (RoutingDecision d : a) {
+            writer.routed(d).await().indefinitely();
+        }
+        for (int i = 0; i < b.size(); i += 97) {
+            List<RoutingDecision> batch = new ArrayList<>(b.subList(i, Math.min(b.size(), i + 97)));
+            batch.add(b.get(i / 2)); // a redelivery of an earlier batch's decision, or of this one's
+            writer.routedBatch(batch).await().indefinitely();
+        }
+        String facts = "select regexp_replace(id, ':[^-]*-', ':-'), centre, network, language, topic, queue, state, "
+                + "first_message_at, sla_due_at, routed_at, space from conversation_fact where routed_at >= ? "
+                + "and routed_at < ? order by 1";
+        List<String> oneFacts = query(facts, ROUTED_ONE_BY_ONE, Duration.ZERO);
+        assertFalse(oneFacts.isEmpty());
+        assertEquals(oneFacts, query(facts, ROUTED_BATCHED, Duration.ofDays(1)));
+        for (String table : List.of("volume", "rollup", "seen")) {
+            List<String> one = rows(table, ROUTED_ONE_BY_ONE, Duration.ZERO);
+            assertFalse(one.isEmpty(), table);
+            assertFalse(one.stream().anyMatch(r -> r.contains("|*|")), table + ": a routed message counts for its centre");
+            assertEquals(one, rows(table, ROUTED_BATCHED, Duration.ofDays(1)), table);
+        }
+    }
+
+    /**
+     * A routing decision for each mention (redeliveries included, each with its own centre: the first decides), some
+     * without a centre, some without their message, each conversation placed again later in the list.
+     */
+    private static List<RoutingDecision> decisions(List<ScoredMention> mentions, List<String> centres) {
+        List<RoutingDecision> out = new ArrayList<>();
+        for (int k = 0; k < mentions.size(); k++) {
+            ScoredMention s = mentions.get(k);
+            Instant at = s.mention().createdAt();
+            out.add(new RoutingDecision(RoutingDecision.VERSION, s.mention().conversationKey(),
+                    k % 2 == 0 ? "queued" : "assigned", k % 7 == 3 ? null : centres.get(k % 3), "support-" + k % 4,
+                    k % 3, true, List.of(), at.plus(Duration.ofMinutes(15)), k % 11 == 5 ? null : s,
+                    at.plus(Duration.ofSeconds(5))));
+        }
+        return out;
     }
 
     @Test
