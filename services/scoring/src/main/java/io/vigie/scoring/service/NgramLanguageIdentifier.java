@@ -59,7 +59,7 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
 
     private final String[] codes;
     private final boolean[] answerable;
-    private final Map<String, float[]> table;
+    private final GramIndex table;
     /** Second opinion for the languages it knows (null: none), and each code's class in it (-1: not known). */
     private final LanguagePairModel pairs;
     private final int[] pairClass;
@@ -77,7 +77,7 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
      * or Slovak typed without diacritics is then still Czech or Slovak (only these keys; the others are as in table). Only the languages of {@link #FOLDED}
      * are folded.
      */
-    private final Map<String, float[]> folded;
+    private final GramIndex folded;
     private final int minLetters;
     private final int maxChars;
     private final String description;
@@ -104,14 +104,15 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         }
         this.minLetters = minLetters;
         this.maxChars = maxChars;
-        this.table = new HashMap<>(1 << 20);
+        Map<String, float[]> rows = new HashMap<>(1 << 20);
         ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < codes.length; i++) {
             for (String kind : new String[] {"unigrams", "bigrams", "trigrams"}) {
-                load(json, codes[i], kind, i);
+                load(json, codes[i], kind, i, rows);
             }
         }
-        this.folded = fold(table, codes, FOLDED);
+        this.table = GramIndex.of(rows);
+        this.folded = GramIndex.of(fold(rows, codes, FOLDED));
         this.pairs = pairs;
         this.pairClass = pairClasses(codes, pairs);
         this.tweets = null;
@@ -218,7 +219,7 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         return squeeze(s, ELONGATION_KEEP);
     }
 
-    private void load(ObjectMapper json, String code, String kind, int index) {
+    private void load(ObjectMapper json, String code, String kind, int index, Map<String, float[]> table) {
         String resource = "/language-models/" + code + "/" + kind + ".json";
         try (InputStream in = NgramLanguageIdentifier.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -336,15 +337,16 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
         return Math.exp(logp);
     }
 
-    /** A row of the table, or of its folded view for a text without diacritics. */
-    private float[] row(String gram, boolean ascii) {
+    /** The row of {@code s[from, to)} in the table, or in its folded view for a text without diacritics. */
+    private float[] row(String s, int from, int to, boolean ascii) {
+        long key = GramIndex.key(s, from, to);
         if (ascii) {
-            float[] f = folded.get(gram);
+            float[] f = folded.get(key);
             if (f != null) {
                 return f;
             }
         }
-        return table.get(gram);
+        return table.get(key);
     }
 
     private static boolean ascii(String s) {
@@ -535,13 +537,14 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
      */
     private int scoreWord(String s, int from, int to, double[] score, int[] known, boolean ascii) {
         for (int i = from; i < to; i++) {
-            addNgram(s.substring(Math.max(from, i - 2), i + 1), score, known, ascii);
+            addNgram(s, Math.max(from, i - 2), i + 1, score, known, ascii);
         }
         return Math.max(0, to - from);
     }
 
-    private void addNgram(String gram, double[] score, int[] known, boolean ascii) {
-        float[] row = row(gram, ascii);
+    /** Adds the n-gram {@code s[from, to)} (1 to 3 chars). */
+    private void addNgram(String s, int from, int to, double[] score, int[] known, boolean ascii) {
+        float[] row = row(s, from, to, ascii);
         float[] bigram = null;
         float[] unigram = null;
         boolean lowerLooked = false;
@@ -554,8 +557,8 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
             }
             if (!lowerLooked) {
                 // Back off to what predicts the same last character: P(c|b), then P(c).
-                bigram = gram.length() > 2 ? row(gram.substring(gram.length() - 2), ascii) : null;
-                unigram = gram.length() > 1 ? row(gram.substring(gram.length() - 1), ascii) : null;
+                bigram = to - from > 2 ? row(s, to - 2, to, ascii) : null;
+                unigram = to - from > 1 ? row(s, to - 1, to, ascii) : null;
                 lowerLooked = true;
             }
             if (bigram != null && !Float.isNaN(bigram[k])) {
