@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -44,55 +46,43 @@ class EventStreamsConsumerPoisonTest {
 
     @Test
     void poisonRecordsAreDeadLetteredAndNeverBlockTheirPartition() {
+        check(Topics.MENTIONS_SCORED, "z", s -> s, EventStreamsConsumerPoisonTest::counted);
+    }
+
+    @Test
+    void poisonRoutingDecisionsAreDeadLetteredAndNeverBlockTheirPartition() {
+        String centre = "poison-" + UUID.randomUUID().toString().substring(0, 8);
+        check(Topics.CONVERSATIONS_ROUTED, "r", s -> new RoutingDecision(RoutingDecision.VERSION,
+                s.mention().conversationKey(), "queued", centre, "billing-en", 2, true, List.of("poison test"),
+                Instant.now().plusSeconds(900), s, Instant.now()),
+                // Recorded: its conversation's placement, or (when the conversation id was mutated) its message.
+                id -> exists("select count(*) from conversation_fact where position(? in id) > 0", id)
+                        || exists("select count(*) from mention_seen where source = 'routed' and position(? in mention_key"
+                                + " || ' ' || coalesce(text, '')) > 0", id));
+    }
+
+    /**
+     * Sends mutated and valid records of {@code topic}, each built by {@code event} around a scored mention whose
+     * ids and text hold a record's id, and checks each is dead-lettered with a reason or {@code recorded}.
+     */
+    private void check(String topic, String suffix, Function<ScoredMention, Object> event, Predicate<String> recorded) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        PoisonRecords.Outcome o = PoisonRecords.check(TestTopics.topic(Topics.MENTIONS_SCORED),
-                TestTopics.topic(Topics.MENTIONS_SCORED) + ".dlq",
+        PoisonRecords.Outcome o = PoisonRecords.check(TestTopics.topic(topic), TestTopics.topic(topic) + ".dlq",
                 i -> {
-                    String id = run + "-" + i + "z";
+                    String id = run + "-" + i + suffix;
                     Mention m = new Mention(Mention.VERSION, "x", id, "x:@NordlysCare", id, null,
                             new Author("a" + id, "@a", 10, false), "Screen stays black ref " + id, "en",
                             Instant.now(), null, List.of(), Instant.now());
                     ScoredMention s = new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEGATIVE, -0.5),
                             "technical_support", null, "consumer", 0.4, 0.1, false, false, List.of(), Instant.now());
                     try {
-                        return new PoisonRecords.Sample(m.conversationKey(), id, json.writeValueAsString(s));
+                        return new PoisonRecords.Sample(m.conversationKey(), id, json.writeValueAsString(event.apply(s)));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 },
-                EventStreamsConsumerPoisonTest::counted, Integer.getInteger("fuzz.records", 40), seed, Duration.ofSeconds(120));
-        LOG.infof("seed %d: %s", seed, o);
-        assertTrue(o.problems().isEmpty(), "seed " + seed + ": " + o);
-    }
-
-    @Test
-    void poisonRoutingDecisionsAreDeadLetteredAndNeverBlockTheirPartition() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        PoisonRecords.Outcome o = PoisonRecords.check(TestTopics.topic(Topics.CONVERSATIONS_ROUTED),
-                TestTopics.topic(Topics.CONVERSATIONS_ROUTED) + ".dlq",
-                i -> {
-                    String id = run + "-" + i + "r";
-                    Mention m = new Mention(Mention.VERSION, "x", id, "x:@NordlysCare", id, null,
-                            new Author("a" + id, "@a", 10, false), "Invoice charged twice ref " + id, "en",
-                            Instant.now(), null, List.of(), Instant.now());
-                    ScoredMention s = new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEGATIVE, -0.5),
-                            "billing_delivery", null, "consumer", 0.4, 0.1, false, false, List.of(), Instant.now());
-                    RoutingDecision d = new RoutingDecision(RoutingDecision.VERSION, m.conversationKey(), "queued",
-                            "poison-" + run, "billing-en", 2, true, List.of("poison test"), Instant.now().plusSeconds(900), s,
-                            Instant.now());
-                    try {
-                        return new PoisonRecords.Sample(d.conversationId(), id, json.writeValueAsString(d));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
-                // Recorded: its conversation's placement, or (when the conversation id was mutated) its message.
-                id -> exists("select count(*) from conversation_fact where position(? in id) > 0", id)
-                        || exists("select count(*) from mention_seen where source = 'routed' and position(? in mention_key"
-                                + " || ' ' || coalesce(text, '')) > 0", id),
-                Integer.getInteger("fuzz.records", 40), seed, Duration.ofSeconds(120));
+                recorded, Integer.getInteger("fuzz.records", 40), seed, Duration.ofSeconds(120));
         LOG.infof("seed %d: %s", seed, o);
         assertTrue(o.problems().isEmpty(), "seed " + seed + ": " + o);
     }
