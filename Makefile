@@ -62,7 +62,7 @@ clean: ## remove build output (keeps .run, the local infrastructure's data)
 # --- Scoring: batch scoring, evaluations and training through the service's own classes (services/scoring/bin/scoring-cli)
 SCORING_CLI := services/scoring/bin/scoring-cli
 SHARED_DATA ?= ../shared/data
-.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment train-language-pairs eval-spikes train-language-tweets
+.PHONY: score-file eval-sentiment eval-language eval-scoring train-sentiment train-language-pairs eval-spikes eval-spikes-replay train-language-tweets
 
 score-file: ## score a TSV with a text column: make score-file IN=<tsv> OUT=<tsv>
 	$(SCORING_CLI) score-file --in $(IN) --out $(OUT)
@@ -94,3 +94,8 @@ train-language-pairs: ## retrain the committed es/pt/fr/it language pair model f
 # --- Crisis radar: a generated week with injected bursts through the real ingestion and scoring (docs/radar.md)
 eval-spikes: ## crisis radar: detection delay per injected burst and false alarms per day, on the real pipeline [ARGS="--days 7 --per-hour 1700"]
 	services/spike-eval/bin/eval-spikes $(ARGS)
+
+EVAL_SPIKES_OUT := services/spike-eval/target/eval-spikes
+eval-spikes-replay: ## the radar alone, offline, on what the last `make eval-spikes` recorded: a detector change measured in a minute [DELIVERY=as-recorded|ordered]
+	$(SCORING_CLI) radar-replay --in $(EVAL_SPIKES_OUT)/radar-input.jsonl --out $(EVAL_SPIKES_OUT)/alerts-replayed.jsonl --delivery $(or $(DELIVERY),as-recorded)
+	services/spike-eval/bin/eval-spikes --alerts $(CURDIR)/$(EVAL_SPIKES_OUT)/alerts-replayed.jsonl $(ARGS)

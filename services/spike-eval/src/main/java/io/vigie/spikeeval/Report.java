@@ -10,13 +10,13 @@ final class Report {
     private Report() {
     }
 
-    static String markdown(Scorecard.Result r, int days, double perHour, long seed, long posts, Duration replay,
+    /** @param how how the posts went through the radar ("replayed through ingestion and scoring in 190 s") */
+    static String markdown(Scorecard.Result r, int days, double perHour, long seed, long posts, String how,
             Map<String, String> watchlistIds) {
         StringBuilder md = new StringBuilder();
         md.append("## Crisis radar: spike evaluation\n\n");
         md.append(String.format(Locale.ROOT, "%d simulated days from %s, %.0f posts/hour on average (seed %d), "
-                + "%,d posts replayed through ingestion and scoring in %d s; %d incidents.%n%n", days, EvalPlan.START,
-                perHour, seed, posts, replay.toSeconds(), r.incidents()));
+                + "%,d posts %s; %d incidents.%n%n", days, EvalPlan.START, perHour, seed, posts, how, r.incidents()));
         md.append("| burst | subject | shape | size | baseline /min | detected | delay (simulated) | via | severity |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Scorecard.Detection d : r.detections()) {

@@ -55,10 +55,12 @@ public final class SpikeEvaluation {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>(Map.of("days", "7", "per-hour", "1700", "seed", "7",
-                "out", "target/eval-spikes"));
+                "out", "target/eval-spikes", "alerts", ""));
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !opts.containsKey(args[i].substring(2))) {
-                System.err.println("usage: eval-spikes [--days N] [--per-hour N] [--seed N] [--out DIR]; got " + args[i]);
+                System.err.println("usage: eval-spikes [--days N] [--per-hour N] [--seed N] [--out DIR]"
+                        + " [--alerts FILE: score these alerts (scoring-cli radar-replay) instead of running the pipeline]; got "
+                        + args[i]);
                 System.exit(2);
             }
             opts.put(args[i].substring(2), args[++i]);
@@ -68,10 +70,15 @@ public final class SpikeEvaluation {
         long seed = Long.parseLong(opts.get("seed"));
         Path out = Path.of(opts.get("out")).toAbsolutePath();
         Files.createDirectories(out);
-        System.exit(run(days, perHour, seed, out));
+        String alertsFile = opts.get("alerts");
+        System.exit(run(days, perHour, seed, out, alertsFile.isBlank() ? null : Path.of(alertsFile)));
     }
 
-    static int run(int days, double perHour, long seed, Path out) throws Exception {
+    /**
+     * @param replayedAlerts null: the pipeline run; otherwise the alerts of an offline replay of a recorded run (the
+     *                       same days, rate and seed, and the watchlist ids that run recorded in {@code out})
+     */
+    static int run(int days, double perHour, long seed, Path out, Path replayedAlerts) throws Exception {
         Instant end = EvalPlan.START.plus(Duration.ofDays(days));
         List<EvalPlan.Planned> plan = EvalPlan.BURSTS.stream().filter(p -> p.start().plus(p.duration()).isBefore(end))
                 .toList();
@@ -111,16 +118,34 @@ public final class SpikeEvaluation {
             }
         }
 
-        String prefix = "eval-" + Long.toString(System.currentTimeMillis(), 36) + ".";
-        Path root = Infra.get().root();
-        say("3/5 starting centres, ingestion and scoring (topic prefix %s, logs in %s)", prefix, out);
-        Map<String, String> env = Map.of("VIGIE_CENTRES_SEED_FILE", root.resolve("infra/sample/centres.json").toString(),
-                "VIGIE_INGESTION_WATCHLISTS_REFRESH", "1s");
-        Instant replayStart;
+        Path watchlistFile = out.resolve("watchlists.json");
+        Path recording = out.resolve("radar-input.jsonl");
         Duration replayTook;
         List<Alert> alerts;
         String radarStatus;
         Map<String, String> watchlistIds = new LinkedHashMap<>();
+        if (replayedAlerts != null) {
+            say("3/5 scoring the alerts of %s (an offline replay of %s)", replayedAlerts, recording);
+            watchlistIds.putAll(JSON.readValue(watchlistFile.toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }));
+            alerts = new ArrayList<>();
+            for (String line : Files.readAllLines(replayedAlerts, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    alerts.add(JSON.readValue(line, Alert.class));
+                }
+            }
+            return report(plan, baselinePerMinute, watchlistIds, burstCounts, burstPosts, alerts, days, perHour, seed,
+                    lines, "counted by the radar alone, offline, as the last pipeline run recorded them ("
+                    + recording.getFileName() + ", scoring-cli radar-replay)", "", out.resolve("report-replayed.md"));
+        }
+        String prefix = "eval-" + Long.toString(System.currentTimeMillis(), 36) + ".";
+        Path root = Infra.get().root();
+        say("3/5 starting centres, ingestion and scoring (topic prefix %s, logs in %s)", prefix, out);
+        Files.deleteIfExists(recording);
+        // the scoring instance records what its radar counts, for offline replays of this run (scoring-cli radar-replay)
+        Map<String, String> env = Map.of("VIGIE_CENTRES_SEED_FILE", root.resolve("infra/sample/centres.json").toString(),
+                "VIGIE_INGESTION_WATCHLISTS_REFRESH", "1s", "VIGIE_RADAR_RECORD", recording.toString());
+        Instant replayStart;
         try (ServiceProcesses services = ServiceProcesses.start(List.of("centres", "ingestion", "scoring"), prefix,
                 out.resolve("logs"), env, Duration.ofSeconds(300))) {
             for (EvalPlan.Watchlist wl : EvalPlan.WATCHLISTS) {
@@ -129,6 +154,7 @@ public final class SpikeEvaluation {
                         JSON.writeValueAsString(Map.of("name", wl.name(), "query", wl.query())), 201));
                 watchlistIds.put(wl.name(), created.get("id").asText());
             }
+            JSON.writeValue(watchlistFile.toFile(), watchlistIds);
             say("4/5 replaying %,d posts as fast as possible", lines);
             replayStart = Instant.now();
             replayAll(services.url("ingestion"), replay);
@@ -140,6 +166,15 @@ public final class SpikeEvaluation {
             radarStatus = get(services.url("scoring") + "/api/radar", "vigie-admin");
         }
 
+        return report(plan, baselinePerMinute, watchlistIds, burstCounts, burstPosts, alerts, days, perHour, seed,
+                lines, "replayed through ingestion and scoring in " + replayTook.toSeconds() + " s",
+                "\nThe radar at the end (`GET /api/radar`): " + radarStatus + "\n", out.resolve("report.md"));
+    }
+
+    private static int report(List<EvalPlan.Planned> plan, Map<String, Double> baselinePerMinute,
+            Map<String, String> watchlistIds, Map<String, Integer> burstCounts, Set<String> burstPosts,
+            List<Alert> alerts, int days, double perHour, long seed, long lines, String how, String radar,
+            Path file) throws IOException {
         say("5/5 scoring %d alerts", alerts.size());
         List<Scorecard.BurstWindow> windows = new ArrayList<>();
         for (EvalPlan.Planned p : plan) {
@@ -151,9 +186,8 @@ public final class SpikeEvaluation {
                     realized, base, p.shape().name().toLowerCase(Locale.ROOT), p.language().code()));
         }
         Scorecard.Result result = Scorecard.score(windows, alerts, burstPosts, days, EvalPlan.WATCHLISTS.size());
-        String report = Report.markdown(result, days, perHour, seed, lines, replayTook, watchlistIds);
-        report = report + "\nThe radar at the end (`GET /api/radar`): " + radarStatus + "\n";
-        Files.writeString(out.resolve("report.md"), report);
+        String report = Report.markdown(result, days, perHour, seed, lines, how, watchlistIds) + radar;
+        Files.writeString(file, report);
         System.out.println(report);
         return 0;
     }

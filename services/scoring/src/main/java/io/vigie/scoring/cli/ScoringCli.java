@@ -1,5 +1,6 @@
 package io.vigie.scoring.cli;
 
+import io.vigie.scoring.domain.radar.RadarSettings;
 import io.vigie.scoring.service.LanguageIdentifier;
 import io.vigie.scoring.service.LanguagePairModel;
 import io.vigie.scoring.service.LinguaLanguageIdentifier;
@@ -80,6 +81,12 @@ public final class ScoringCli {
                         settings.languages(), new NgramLanguageIdentifier(settings.languages(), settings.decoyLanguages(),
                                 settings.minLetters(), settings.maxChars(), null), committed.weight(), System.out);
             }
+            case "radar-replay" -> RadarReplay.run(Path.of(required(opts, "in")), Path.of(required(opts, "out")),
+                    switch (opts.getOrDefault("delivery", "as-recorded")) {
+                        case "as-recorded" -> false;
+                        case "ordered" -> true;
+                        default -> throw new IllegalArgumentException("--delivery is as-recorded or ordered");
+                    }, RadarSettings.defaults(), System.out);
             default -> {
                 usage();
                 System.exit(2);
@@ -120,6 +127,7 @@ public final class ScoringCli {
                   eval-language   --data <tsv with lang,text> [--identifiers ngram,lingua-low,lingua-low-nodecoys,lingua-high,optimaize]
                   train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]
                   train-language-pairs --train <tsv with lang,text> --out <model file>
-                  train-language-tweets --train <tsv with lang,text> --out <model file>""");
+                  train-language-tweets --train <tsv with lang,text> --out <model file>
+                  radar-replay    --in <recording of vigie.radar.record> --out <alerts jsonl> [--delivery as-recorded|ordered]""");
     }
 }

@@ -28,6 +28,13 @@ public interface RadarConfig {
     @WithDefault("1s")
     Duration tick();
 
+    /**
+     * Diagnostic, off by default: a file to which every mention the radar counts is appended (JSON lines: partition,
+     * offset, wall time, the radar's view of the mention), so that {@code scoring-cli radar-replay} can run the same
+     * detector offline on exactly what this instance saw ({@code make eval-spikes} records its runs).
+     */
+    Optional<java.nio.file.Path> record();
+
     /** How often the leader writes the radar's state and offsets to the database. */
     @WithDefault("30s")
     Duration snapshotEvery();

@@ -1,5 +1,6 @@
 package io.vigie.scoring.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,8 +24,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +61,10 @@ public class RadarService {
     public record Input(int partition, long offset, ScoredMention mention) {
     }
 
+    /** One line of the radar's recording ({@code vigie.radar.record}): what it counted, where and when. */
+    public record Recorded(int partition, long offset, long wallMillis, Observation observation) {
+    }
+
     private final RadarSettings settings;
     private final RadarStateRepository state;
     private final IncidentService incidents;
@@ -69,6 +78,8 @@ public class RadarService {
     private final KafkaClientService kafka;
     private final io.vertx.mutiny.core.Vertx vertx;
     private final List<RadarEvent> pending = new ArrayList<>();
+    private final BufferedWriter recording;
+    private final ObjectMapper json;
 
     private Radar radar;
     private boolean restored;
@@ -81,7 +92,7 @@ public class RadarService {
 
     public RadarService(RadarSettings settings, RadarStateRepository state, IncidentService incidents,
             AlertRelay relay, RadarConfig config, SpaceOwners owners, Terms terms, MeterRegistry registry,
-            KafkaClientService kafka, io.vertx.mutiny.core.Vertx vertx) {
+            KafkaClientService kafka, io.vertx.mutiny.core.Vertx vertx, ObjectMapper json) {
         this.kafka = kafka;
         this.vertx = vertx;
         this.settings = settings;
@@ -93,6 +104,8 @@ public class RadarService {
         this.terms = terms;
         this.registry = registry;
         this.radar = new Radar(settings);
+        this.json = json;
+        this.recording = config.record().map(RadarService::openRecording).orElse(null);
         for (String c : List.of("observed", "late", "ahead", "duplicates", "ignored_terms", "series", "term_series", "active_incidents")) {
             registry.gauge("vigie_radar_" + c, this, s -> s.counters.getOrDefault(c, 0L));
         }
@@ -148,12 +161,47 @@ public class RadarService {
             // further ahead of the clock than the buckets keep (the reference hour would be overwritten).
             events = new ArrayList<>();
             for (Input in : inputs) {
-                radar.observe(in.partition(), in.offset(), observation(in.mention()), now);
+                Observation o = observation(in.mention());
+                record(new Recorded(in.partition(), in.offset(), now, o));
+                radar.observe(in.partition(), in.offset(), o, now);
                 events.addAll(radar.advance(now));
             }
+            flushRecording();
             counters = radar.counters();
         }
         return publish(events);
+    }
+
+    private static BufferedWriter openRecording(java.nio.file.Path file) {
+        try {
+            LOG.warnf("radar: recording every mention it counts to %s (vigie.radar.record, a diagnostic)", file);
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("vigie.radar.record: cannot write " + file, e);
+        }
+    }
+
+    private void record(Recorded r) {
+        if (recording == null) {
+            return;
+        }
+        try {
+            recording.write(json.writeValueAsString(r));
+            recording.newLine();
+        } catch (IOException e) {
+            LOG.warnf("radar: recording failed (%s)", e.toString());
+        }
+    }
+
+    private void flushRecording() {
+        if (recording != null) {
+            try {
+                recording.flush();
+            } catch (IOException e) {
+                LOG.warnf("radar: recording failed (%s)", e.toString());
+            }
+        }
     }
 
     /** Moves the clock without mentions, renews the lease, relays the outbox and takes snapshots. */
@@ -332,6 +380,9 @@ public class RadarService {
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        synchronized (this) {
+            flushRecording();
+        }
         if (!leader) {
             return;
         }

@@ -127,8 +127,8 @@ public final class Radar {
         behind.addAll(lagging);
     }
 
-    /** Counts one mention (no partition: for a single ordered stream, e.g. the evaluation's unit tests). */
-    void observe(Observation o) {
+    /** Counts one mention (no partition: a single ordered stream, e.g. the tests and an ordered offline replay). */
+    public void observe(Observation o) {
         if (!remember(o.key())) {
             duplicateCount++;
             return;
@@ -252,8 +252,8 @@ public final class Radar {
         return events;
     }
 
-    /** Moves the clock to {@code second} (a single ordered stream; the evaluation's tests). */
-    List<RadarEvent> advanceTo(long second) {
+    /** Moves the clock to {@code second} (a single ordered stream: the tests and an ordered offline replay). */
+    public List<RadarEvent> advanceTo(long second) {
         List<RadarEvent> events = new ArrayList<>();
         if (startSecond == Long.MIN_VALUE) {
             return events;
