@@ -106,7 +106,7 @@ public class RadarService {
         this.radar = new Radar(settings);
         this.json = json;
         this.recording = config.record().map(RadarService::openRecording).orElse(null);
-        for (String c : List.of("observed", "late", "ahead", "duplicates", "ignored_terms", "series", "term_series", "active_incidents")) {
+        for (String c : List.of("observed", "late", "ahead", "duplicates", "ignored_terms", "series", "term_series", "active_incidents", "held")) {
             registry.gauge("vigie_radar_" + c, this, s -> s.counters.getOrDefault(c, 0L));
         }
         registry.gauge("vigie_radar_leader", this, s -> s.leader ? 1 : 0);

@@ -34,7 +34,7 @@ import org.apache.commons.math3.special.Gamma;
  */
 public final class Radar {
 
-    private static final int SNAPSHOT_VERSION = 4;
+    private static final int SNAPSHOT_VERSION = 5;
     private static final int TEXT_CHARS = 280;
     private static final long TERM_KEEP_SECONDS = 3 * 3600;
     private static final int RECENT_EVENTS = 500;
@@ -47,6 +47,11 @@ public final class Radar {
     private static final double TERM_MAX_BASELINE_PER_HOUR = 2;
     /** Mention keys remembered to count a redelivered mention once (Kafka delivers at least once). */
     static final int SEEN_KEYS = 100_000;
+    /**
+     * Mentions held at most while their partition is ahead of the clock; beyond, they are counted at once (their
+     * buckets may then be overwritten before the clock reaches them, as before holding existed).
+     */
+    static final int MAX_HELD = 500_000;
 
     private final RadarSettings settings;
     private final int bucket;
@@ -69,6 +74,16 @@ public final class Radar {
     private final Set<String> seen = new java.util.LinkedHashSet<>();
     /** Partitions the consumer has not read to their end: they hold the clock back even when they fall silent. */
     private final Set<Integer> behind = new java.util.HashSet<>();
+    /**
+     * Mentions read ahead of the clock (their partition is ahead of the slowest one), in event-time order: each is
+     * counted when the clock reaches its bucket. Counted on arrival, a partition hours ahead (the scorer upstream
+     * serves its partitions unevenly under load; 7.6 hours apart in an eval-spikes run of 2026-12-06) would wrap the
+     * buckets' ring over the windows and the reference hour still being tested, and put its mentions in the recent
+     * list out of order.
+     */
+    private final java.util.PriorityQueue<Held> held = new java.util.PriorityQueue<>(
+            Comparator.comparingLong(Held::second).thenComparingLong(Held::seq));
+    private long heldSeq;
 
     /** A partition's progress: its latest event time, when it last delivered (wall clock), the next offset. */
     private static final class PartitionClock {
@@ -80,6 +95,10 @@ public final class Radar {
     /** A recent mention, kept for grouping series into incidents and for backfilling a new incident. */
     record Recent(String key, long second, Series[] series, List<String> terms, String centre, String language,
             String network, String text) {
+    }
+
+    /** A mention read ahead of the clock, and its arrival rank (equal seconds keep their arrival order). */
+    private record Held(long second, long seq, Observation observation) {
     }
 
     /** The outcome of testing one series. */
@@ -114,7 +133,22 @@ public final class Radar {
         }
         pc.maxSecond = Math.max(pc.maxSecond, second);
         pc.lastWallMillis = Math.max(pc.lastWallMillis, wallMillis);
+        if (clock != Long.MIN_VALUE && second >= clock + bucket && held.size() < MAX_HELD) {
+            // only the start of the text is kept once counted (samples), so only that is held
+            Observation kept = o.text() == null || o.text().length() <= TEXT_CHARS ? o
+                    : new Observation(o.key(), o.at(), o.text().substring(0, TEXT_CHARS), o.watchlists(), o.topic(),
+                            o.centre(), o.language(), o.network(), o.terms());
+            held.add(new Held(second, heldSeq++, kept));
+            return;
+        }
         observe(o);
+    }
+
+    /** Counts the held mentions whose bucket the clock has reached (those before {@code second}). */
+    private void release(long second) {
+        while (!held.isEmpty() && held.peek().second() < second) {
+            observe(held.poll().observation());
+        }
     }
 
     /**
@@ -247,6 +281,7 @@ public final class Radar {
         }
         while (clock < target) {
             clock += bucket;
+            release(clock + bucket);
             step(clock, events);
         }
         return events;
@@ -769,6 +804,7 @@ public final class Radar {
         m.put("series", (long) series.size());
         m.put("term_series", (long) termSeries);
         m.put("active_incidents", (long) active.size());
+        m.put("held", (long) held.size());
         return m;
     }
 
@@ -855,6 +891,38 @@ public final class Radar {
             writeNullable(out, r.network());
             writeNullable(out, r.text());
         }
+        // the mentions held ahead of the clock: their offsets are behind the partitions' next offsets
+        out.writeLong(heldSeq);
+        out.writeInt(held.size());
+        for (Held h : held) {
+            Observation o = h.observation();
+            out.writeLong(h.seq());
+            writeNullable(out, o.key());
+            out.writeLong(o.at().getEpochSecond());
+            writeNullable(out, o.text());
+            writeStrings(out, o.watchlists());
+            writeNullable(out, o.topic());
+            writeNullable(out, o.centre());
+            writeNullable(out, o.language());
+            writeNullable(out, o.network());
+            writeStrings(out, o.terms());
+        }
+    }
+
+    private static void writeStrings(DataOutput out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static List<String> readStrings(DataInput in) throws IOException {
+        int n = in.readInt();
+        List<String> values = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            values.add(in.readUTF());
+        }
+        return List.copyOf(values);
     }
 
     /** Reads a state written by {@link #write}, for these settings. */
@@ -925,6 +993,16 @@ public final class Radar {
             radar.recent.addLast(new Recent(key, second, of, List.copyOf(terms), readNullable(in), readNullable(in),
                     readNullable(in), readNullable(in)));
             radar.remember(key);
+        }
+        radar.heldSeq = in.readLong();
+        int nh = in.readInt();
+        for (int k = 0; k < nh; k++) {
+            long seq = in.readLong();
+            String key = readNullable(in);
+            long second = in.readLong();
+            Observation o = new Observation(key, Instant.ofEpochSecond(second), readNullable(in), readStrings(in),
+                    readNullable(in), readNullable(in), readNullable(in), readNullable(in), readStrings(in));
+            radar.held.add(new Held(second, seq, o));
         }
         return radar;
     }

@@ -410,4 +410,75 @@ class RadarTest {
         assertEquals(opened(ordered).size(), opened(events).size(), () -> brief(ordered) + " vs " + brief(events));
         assertEquals(0L, radar.counters().get("late"));
     }
+
+    /**
+     * Delivers three partitions (by key) with partition 0 running ahead of the other two until it leads by {@code lead}
+     * of event time, as a scorer that serves its partitions unevenly does; a snapshot is taken and read back when the
+     * slow partitions reach {@code cut}, if given.
+     */
+    private static List<RadarEvent> skewed(List<Observation> all, Duration lead, Instant cut, Radar[] holder)
+            throws IOException {
+        List<List<Observation>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Observation o : all) {
+            partitions.get(Math.floorMod(o.key().hashCode(), 3)).add(o);
+        }
+        Radar radar = new Radar(RadarSettings.defaults());
+        List<RadarEvent> events = new ArrayList<>();
+        int[] next = new int[3];
+        long wall = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
+        Instant t = all.get(0).at();
+        Instant last = all.get(all.size() - 1).at();
+        boolean cutDone = cut == null;
+        while (!t.isAfter(last.plus(lead))) {
+            t = t.plusSeconds(60);
+            wall += 100;
+            for (int p = 0; p < 3; p++) {
+                // the others read at half speed until they trail by the lead, then as fast
+                Instant lagging = all.get(0).at().plus(Duration.between(all.get(0).at(), t).dividedBy(2));
+                Instant until = p == 0 ? t : lagging.isAfter(t.minus(lead)) ? lagging : t.minus(lead);
+                List<Observation> part = partitions.get(p);
+                while (next[p] < part.size() && part.get(next[p]).at().isBefore(until)) {
+                    radar.observe(p, next[p], part.get(next[p]), wall);
+                    next[p]++;
+                    events.addAll(radar.advance(wall));
+                }
+            }
+            Instant slowest = all.get(0).at().plus(Duration.between(all.get(0).at(), t).dividedBy(2));
+            if (!cutDone && !(slowest.isAfter(t.minus(lead)) ? slowest : t.minus(lead)).isBefore(cut)) {
+                assertTrue(radar.counters().get("held") > 0, "mentions held at the cut");
+                radar = roundTrip(radar);
+                cutDone = true;
+            }
+        }
+        holder[0] = radar;
+        return events;
+    }
+
+    @Test
+    void aPartitionHoursAheadOfTheOthersGivesTheSameAlertsAsOneOrderedStream() throws IOException {
+        Instant end = ANTIVIRUS_BURST.plus(Duration.ofHours(1));
+        List<Observation> all = antivirusBurst(11, end);
+        List<RadarEvent> ordered = run(new Radar(RadarSettings.defaults()), all, end);
+        Radar[] radar = new Radar[1];
+        // three hours ahead: more than the buckets' ring (the reference hour, the longest window and the lateness)
+        List<RadarEvent> events = skewed(all, Duration.ofHours(3), null, radar);
+        List<String> expected = opened(ordered).stream().map(e -> e.subject() + " at " + e.detectedAt()).toList();
+        List<String> actual = opened(events).stream().map(e -> e.subject() + " at " + e.detectedAt()).toList();
+        assertTrue(expected.stream().anyMatch(e -> e.startsWith("partner-antivirus")), () -> brief(ordered));
+        assertEquals(expected, actual, () -> brief(events));
+        assertEquals(0L, radar[0].counters().get("late"));
+        assertEquals(0L, radar[0].counters().get("held"));
+    }
+
+    @Test
+    void mentionsHeldAheadOfTheClockSurviveASnapshot() throws IOException {
+        Instant end = ANTIVIRUS_BURST.plus(Duration.ofHours(1));
+        List<Observation> all = antivirusBurst(12, end);
+        Radar[] radar = new Radar[1];
+        List<RadarEvent> uninterrupted = skewed(all, Duration.ofHours(2), null, radar);
+        Map<String, Long> totals = radar[0].seriesTotals();
+        List<RadarEvent> restored = skewed(all, Duration.ofHours(2), ANTIVIRUS_BURST.minus(Duration.ofMinutes(30)), radar);
+        assertEquals(uninterrupted, restored);
+        assertEquals(totals, radar[0].seriesTotals());
+    }
 }
