@@ -77,12 +77,16 @@ final class Scorecard {
             for (List<Alert> incident : incidents) {
                 for (Alert a : incident) {
                     boolean about = (a.subjectKind().equals(b.subjectKind()) && a.subject().equals(b.subject()))
-                            || a.related().contains(b.subjectKind() + ":" + b.subject());
+                            || a.related().contains(b.subjectKind() + ":" + b.subject())
+                            || "topic".equals(b.subjectKind()) && ofTopic(a, b.subject());
                     if (!about || a.detectedAt().isBefore(b.start()) || a.detectedAt().isAfter(b.end().plus(GRACE))) {
                         continue;
                     }
                     String via = a.subjectKind().equals(b.subjectKind()) && a.subject().equals(b.subject())
-                            ? "its own alert" : "related to " + a.subjectKind() + " " + a.subject();
+                            ? "its own alert"
+                            : a.subjectKind().equals(b.subjectKind()) && a.subject().startsWith(b.subject() + "|")
+                                    ? "its own alert in " + a.subject().substring(b.subject().length() + 1)
+                                    : "related to " + a.subjectKind() + " " + a.subject();
                     if (!found.detected() || a.detectedAt().isBefore(found.detectedAt())) {
                         found = new Detection(b, a.incidentId(), via, a.detectedAt(),
                                 Duration.between(b.start(), a.detectedAt()).toSeconds(), a.severity());
@@ -110,6 +114,12 @@ final class Scorecard {
                     open.observed(), open.expected()));
         }
         return new Result(detections, falseAlarms, incidents.size(), days, watchlists);
+    }
+
+    /** Whether the alert is about the topic in one language ({@code topic|language}), or has it as related. */
+    private static boolean ofTopic(Alert a, String topic) {
+        return "topic".equals(a.subjectKind()) && a.subject().startsWith(topic + "|")
+                || a.related().stream().anyMatch(r -> r.startsWith("topic:" + topic + "|"));
     }
 
     private static Alert first(List<Alert> incident) {

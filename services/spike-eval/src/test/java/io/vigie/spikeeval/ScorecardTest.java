@@ -64,4 +64,15 @@ class ScorecardTest {
         assertTrue(r.detections().get(0).detected());
         assertEquals(List.of(), r.falseAlarms());
     }
+
+    @Test
+    void aTopicBurstIsDetectedByTheTopicsSeriesInOneLanguageButNotByAnotherTopicWithTheSamePrefix() {
+        List<Alert> alerts = List.of(
+                alert("near", "open", "topic", "purchases|pt", T.plusSeconds(86_400 + 60), List.of(), List.of("x:7"), 1),
+                alert("pt", "open", "topic", "purchase|pt", T.plusSeconds(86_400 + 120), List.of(), List.of("x:8"), 1));
+        Scorecard.Result r = Scorecard.score(List.of(TOPIC), alerts, Set.of(), 7, 4);
+        assertEquals(120L, r.detections().get(0).delaySeconds());
+        assertEquals("its own alert in pt", r.detections().get(0).via());
+        assertEquals(List.of("near"), r.falseAlarms().stream().map(Scorecard.FalseAlarm::incidentId).toList());
+    }
 }

@@ -181,6 +181,9 @@ public final class Radar {
         }
         if (o.topic() != null && !o.topic().isBlank() && !"other".equals(o.topic())) {
             of.add(seriesOf(SubjectKind.TOPIC, o.topic()));
+            if (o.language() != null && !o.language().isBlank()) {
+                of.add(seriesOf(SubjectKind.TOPIC, o.topic() + "|" + o.language()));
+            }
         }
         of.add(seriesOf(SubjectKind.SCOPE, scope(o.centre(), o.language(), o.network())));
         for (String t : o.terms()) {

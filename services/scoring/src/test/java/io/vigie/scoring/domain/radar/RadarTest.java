@@ -168,6 +168,27 @@ class RadarTest {
     }
 
     @Test
+    void aRiseOfATopicInOneLanguageIsCaughtByThatLanguagesSeriesWhenTheWholeTopicBarelyMoves() {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(15));
+        Instant end = burst.plus(Duration.ofHours(1));
+        // French purchase posts at 2 a minute beside 30 English ones; then 10 more French ones a minute: the topic
+        // as a whole rises by a third (not significant within 5 minutes at the topics' threshold), French purchase
+        // posts sixfold
+        SyntheticTraffic traffic = baseline(4, end).stream(DAY0, end, 2, s -> 2 * SyntheticTraffic.rhythm(s), NONE,
+                "purchase", "montpellier", "fr", "x", SyntheticTraffic.vocabulary("f", 400), NONE)
+                .stream(burst, burst.plus(Duration.ofMinutes(30)), 10, s -> 10, NONE, "purchase", "montpellier", "fr",
+                        "x", SyntheticTraffic.vocabulary("f", 400), NONE);
+        List<RadarEvent> events = run(new Radar(RadarSettings.defaults()), traffic.observations(), end);
+        RadarEvent first = opened(events).stream().filter(e -> !e.detectedAt().isBefore(burst)).findFirst()
+                .orElseThrow(() -> new AssertionError(brief(events)));
+        assertEquals(SubjectKind.TOPIC, first.kind());
+        assertEquals("purchase|fr", first.subject(), () -> brief(events));
+        assertEquals("fr", first.language());
+        long delay = Duration.between(burst, first.detectedAt()).toSeconds();
+        assertTrue(delay <= 300, "detected after " + delay + " s: " + brief(events));
+    }
+
+    @Test
     void anEmergingHashtagIsASpikeOfItsOwnWhenNoWatchlistCoversIt() {
         Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(10));
         Instant end = burst.plus(Duration.ofHours(1));
