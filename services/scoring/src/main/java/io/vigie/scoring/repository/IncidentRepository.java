@@ -44,7 +44,7 @@ public class IncidentRepository {
                 top_terms, related, samples, mentions)
             values ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
             on conflict (id) do update set status = excluded.status, revision = i.revision + 1, seq = excluded.seq,
-                centre = excluded.centre, language = excluded.language, network = excluded.network,
+                subject_kind = excluded.subject_kind, subject = excluded.subject, centre = excluded.centre, language = excluded.language, network = excluded.network,
                 updated_at = excluded.updated_at, resolved_at = excluded.resolved_at,
                 window_seconds = excluded.window_seconds, observed = excluded.observed, expected = excluded.expected,
                 p_value = excluded.p_value, severity = excluded.severity, top_terms = excluded.top_terms,

@@ -56,6 +56,8 @@ class IncidentResourceTest {
     io.vigie.scoring.service.SpaceOwners owners;
     @Inject
     io.vigie.scoring.service.RadarService radar;
+    @Inject
+    io.vigie.scoring.service.IncidentService incidents;
 
     private static ScoredMention scored(String id, Instant at, String text, List<String> watchlists, String space) {
         Mention m = new Mention(Mention.VERSION, "x", id, space, id, null, new Author("u" + id, "@u" + id, 10, false),
@@ -103,6 +105,30 @@ class IncidentResourceTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> (Long) radar.status().get("ahead") == aheadBefore + 1);
         Object clock = radar.status().get("clock");
         assertTrue(clock == null || ((Instant) clock).isBefore(Instant.now().plus(Duration.ofDays(8))), "clock " + clock);
+    }
+
+    @Test
+    void anIncidentWhoseSubjectBecomesAWatchlistIsStoredAndAlertedAboutTheWatchlist() throws Exception {
+        // A topic in one language surges first; a watchlist surging with the same mentions becomes the incident's
+        // subject (Radar.onTrigger): the stored incident and its next alert follow (eval-spikes 2026-12-06 lost two
+        // bursts' credit when the database kept the first subject).
+        String id = "inc-subject-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant at = Instant.parse("2026-11-20T11:05:00Z");
+        var sample = new io.vigie.scoring.domain.radar.RadarEvent.Sample("x:" + id, at, "Nordlys", "nl", "x");
+        var open = new io.vigie.scoring.domain.radar.RadarEvent(id, 1, "open",
+                io.vigie.scoring.domain.radar.SubjectKind.TOPIC, "complaint|nl", null, "nl", "x", at, at, 300, 30, 10,
+                1e-8, "low", List.of(), List.of(sample), List.of(), 30, List.of(sample));
+        var grown = new io.vigie.scoring.domain.radar.RadarEvent(id, 2, "growing",
+                io.vigie.scoring.domain.radar.SubjectKind.WATCHLIST, "brand-" + id, null, "nl", "x", at,
+                at.plusSeconds(60), 120, 40, 8, 1e-9, "medium", List.of(), List.of(sample), List.of("topic:complaint|nl"),
+                40, List.of());
+        incidents.record(List.of(open)).await().atMost(Duration.ofSeconds(30));
+        incidents.record(List.of(grown)).await().atMost(Duration.ofSeconds(30));
+        var stored = pool.preparedQuery("select subject_kind, subject, revision from incident where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().atMost(Duration.ofSeconds(30)).iterator().next();
+        assertEquals("watchlist", stored.getString("subject_kind"));
+        assertEquals("brand-" + id, stored.getString("subject"));
+        assertEquals(2, stored.getInteger("revision"));
     }
 
     @Test
