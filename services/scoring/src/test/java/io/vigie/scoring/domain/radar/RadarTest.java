@@ -403,14 +403,11 @@ class RadarTest {
         List<RadarEvent> ordered = run(new Radar(RadarSettings.defaults()), all, end);
 
         // Partitions by key, consumed as Kafka does: up to 60 records of one partition, then of the next.
-        List<List<Observation>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Observation o : all) {
-            partitions.get(Math.floorMod(o.key().hashCode(), 3)).add(o);
-        }
+        List<List<Observation>> partitions = byPartition(all);
         Radar radar = new Radar(RadarSettings.defaults());
         List<RadarEvent> events = new ArrayList<>();
         int[] next = new int[3];
-        long wall = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
+        long wall = WALL0;
         boolean more = true;
         while (more) {
             more = false;
@@ -432,6 +429,17 @@ class RadarTest {
         assertEquals(0L, radar.counters().get("late"));
     }
 
+    private static final long WALL0 = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
+
+    /** The observations split into three partitions by key, each in event-time order. */
+    private static List<List<Observation>> byPartition(List<Observation> all) {
+        List<List<Observation>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Observation o : all) {
+            partitions.get(Math.floorMod(o.key().hashCode(), 3)).add(o);
+        }
+        return partitions;
+    }
+
     /**
      * Delivers three partitions (by key) with partition 0 running ahead of the other two until it leads by {@code lead}
      * of event time, as a scorer that serves its partitions unevenly does; a snapshot is taken and read back when the
@@ -439,14 +447,11 @@ class RadarTest {
      */
     private static List<RadarEvent> skewed(List<Observation> all, Duration lead, Instant cut, Radar[] holder)
             throws IOException {
-        List<List<Observation>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Observation o : all) {
-            partitions.get(Math.floorMod(o.key().hashCode(), 3)).add(o);
-        }
+        List<List<Observation>> partitions = byPartition(all);
         Radar radar = new Radar(RadarSettings.defaults());
         List<RadarEvent> events = new ArrayList<>();
         int[] next = new int[3];
-        long wall = Instant.parse("2027-01-01T00:00:00Z").toEpochMilli();
+        long wall = WALL0;
         Instant t = all.get(0).at();
         Instant last = all.get(all.size() - 1).at();
         boolean cutDone = cut == null;
