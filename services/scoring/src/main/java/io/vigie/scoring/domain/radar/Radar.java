@@ -571,6 +571,11 @@ public final class Radar {
                 emit(target, RadarEvent.GROWING, t, events);
             }
             // Otherwise joining is news for the next event, not an event of its own (a burst's ordinary words join).
+            // A topic that surges is news for the room (this incident is a technical-support surge): that next event
+            // comes within updateEvery instead of waiting for the incident to grow or resolve.
+            if (s.kind == SubjectKind.TOPIC) {
+                target.dirty = true;
+            }
             return;
         }
         Incident i = s.lastIncident;

@@ -189,6 +189,29 @@ class RadarTest {
     }
 
     @Test
+    void aTopicThatJoinsAWatchlistsIncidentIsReportedWhileItLastsNotAtTheEnd() {
+        // The brand triples for 40 minutes (a step: its incident opens at once and does not grow after); a quarter of
+        // the extra posts are about billing, a topic at 6 a minute otherwise, which doubles and joins later.
+        Instant burst = ANTIVIRUS_BURST;
+        Instant end = burst.plus(Duration.ofHours(1));
+        Instant over = burst.plus(Duration.ofMinutes(40));
+        SyntheticTraffic traffic = baseline(13, end).stream(DAY0, end, 6, s -> 6, NONE, "billing_delivery", "austin",
+                "en", "facebook", SyntheticTraffic.vocabulary("b", 400), NONE)
+                .stream(burst, over, 6, s -> 6, List.of("brand"), "billing_delivery", "montpellier", "fr", "x",
+                        SyntheticTraffic.vocabulary("w", 400), NONE)
+                .stream(burst, over, 18, s -> 18, List.of("brand"), "complaint", "montpellier", "fr", "x",
+                        SyntheticTraffic.vocabulary("w", 400), NONE);
+        List<RadarEvent> events = run(new Radar(RadarSettings.defaults()), traffic.observations(), end);
+        RadarEvent first = opened(events).get(0);
+        assertEquals("brand", first.subject(), () -> brief(events));
+        RadarEvent reported = events.stream().filter(e -> e.related().contains("topic:billing_delivery"))
+                .findFirst().orElseThrow(() -> new AssertionError(brief(events)));
+        assertEquals(RadarEvent.GROWING, reported.status(), () -> brief(events));
+        assertTrue(reported.detectedAt().isBefore(over), () -> "the surging topic reported after the burst: "
+                + brief(events));
+    }
+
+    @Test
     void anEmergingHashtagIsASpikeOfItsOwnWhenNoWatchlistCoversIt() {
         Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(10));
         Instant end = burst.plus(Duration.ofHours(1));
