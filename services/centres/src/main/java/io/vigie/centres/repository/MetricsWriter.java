@@ -45,13 +45,6 @@ public class MetricsWriter {
     /** The two bucket sizes kept. */
     public static final List<ChronoUnit> GRANULARITIES = List.of(ChronoUnit.MINUTES, ChronoUnit.HOURS);
 
-    private static final String VOLUME = """
-            insert into volume_bucket as v (granularity, bucket, centre, network, language, topic, product_line,
-                mentions, positive, negative, score_sum)
-            values ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10)
-            on conflict (granularity, centre, bucket, network, language, topic, product_line) do update set
-                mentions = v.mentions + 1, positive = v.positive + excluded.positive,
-                negative = v.negative + excluded.negative, score_sum = v.score_sum + excluded.score_sum""";
     private static final String TERM = """
             insert into term_bucket as t (granularity, bucket, term, mentions) values ($1, $2, $3, 1)
             on conflict (granularity, bucket, term) do update set mentions = t.mentions + 1""";
@@ -395,10 +388,7 @@ public class MetricsWriter {
 
     /** Records a routing decision: the conversation's latest placement, and its message counted for the centre once. */
     public Uni<Void> routed(RoutingDecision d) {
-        ScoredMention m = d.message();
-        return pool.withTransaction(conn -> conn.preparedQuery(CONVERSATION).execute(placement(d))
-                .chain(() -> m == null ? Uni.createFrom().item(false) : seen(conn, "routed", m))
-                .chain(fresh -> fresh && d.centre() != null ? volume(conn, d.centre(), m) : Uni.createFrom().voidItem()));
+        return routedBatch(List.of(d));
     }
 
     /** The parameters of a decision's {@code CONVERSATION} upsert. */
@@ -453,26 +443,15 @@ public class MetricsWriter {
     }
 
     private Uni<Boolean> seen(SqlConnection conn, String source, ScoredMention s) {
-        String text = s.mention().text();
-        if (text != null && text.length() > 280) {
-            text = text.substring(0, 280);
-        }
-        return conn.preparedQuery(SEEN).execute(Tuple.of(source, s.mention().key(), odt(s.mention().createdAt()), text))
-                .map(rows -> rows.rowCount() == 1);
+        return conn.preparedQuery(SEEN).execute(Tuple.of(source, s.mention().key(), odt(s.mention().createdAt()),
+                sample(s.mention().text()))).map(rows -> rows.rowCount() == 1);
     }
 
-    private Uni<Void> volume(SqlConnection conn, String centre, ScoredMention s) {
-        Instant at = s.mention().createdAt();
-        String label = s.sentiment() == null ? Sentiment.NEUTRAL : s.sentiment().label();
-        double score = s.sentiment() == null ? 0 : s.sentiment().score();
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (ChronoUnit unit : GRANULARITIES) {
-            Tuple t = Tuple.from(new Object[] { name(unit), bucket(at, unit), centre, s.mention().network(),
-                    orEmpty(s.language()), orEmpty(s.topic()), orEmpty(s.productLine()),
-                    Sentiment.POSITIVE.equals(label) ? 1L : 0L, Sentiment.NEGATIVE.equals(label) ? 1L : 0L, score });
-            all = all.chain(() -> conn.preparedQuery(VOLUME).execute(t).replaceWithVoid());
-        }
-        return all;
+    /** A mention's volume rows for {@code centre} (one per granularity), by the batch path's one upsert. */
+    private static Uni<Void> volume(SqlConnection conn, String centre, ScoredMention s) {
+        SortedMap<String, Sum> rows = new TreeMap<>();
+        BatchSums.addVolume(rows, s, centre);
+        return upsert(conn, VOLUME_BATCH, rows, VOLUME_COLUMNS, Sum::volumeRow);
     }
 
     private Uni<Void> question(SqlConnection conn, ScoredMention s) {
@@ -480,10 +459,8 @@ public class MetricsWriter {
         if (signature == null) {
             return Uni.createFrom().voidItem();
         }
-        String text = s.mention().text();
         return conn.preparedQuery(QUESTION).execute(Tuple.of(bucket(s.mention().createdAt(), ChronoUnit.HOURS),
-                orEmpty(s.productLine()), orEmpty(s.topic()), signature,
-                text.length() > 280 ? text.substring(0, 280) : text)).replaceWithVoid();
+                orEmpty(s.productLine()), orEmpty(s.topic()), signature, sample(s.mention().text()))).replaceWithVoid();
     }
 
     private Uni<Void> space(SqlConnection conn, ScoredMention s) {
