@@ -136,12 +136,17 @@ public final class Radar {
         if (clock != Long.MIN_VALUE && second >= clock + bucket && held.size() < MAX_HELD) {
             // only the start of the text is kept once counted (samples), so only that is held
             Observation kept = o.text() == null || o.text().length() <= TEXT_CHARS ? o
-                    : new Observation(o.key(), o.at(), o.text().substring(0, TEXT_CHARS), o.watchlists(), o.topic(),
-                            o.centre(), o.language(), o.network(), o.terms());
+                    : new Observation(o.key(), o.at(), clip(o.text()), o.watchlists(), o.topic(), o.centre(),
+                            o.language(), o.network(), o.terms());
             held.add(new Held(second, heldSeq++, kept));
             return;
         }
         observe(o);
+    }
+
+    /** The start of a text that a recent or held mention keeps (its samples show no more). */
+    private static String clip(String text) {
+        return text == null || text.length() <= TEXT_CHARS ? text : text.substring(0, TEXT_CHARS);
     }
 
     /** Counts the held mentions whose bucket the clock has reached (those before {@code second}). */
@@ -197,10 +202,8 @@ public final class Radar {
             s.add(second);
         }
         latestSecond = Math.max(latestSecond, second);
-        String text = o.text() == null ? null
-                : o.text().length() <= TEXT_CHARS ? o.text() : o.text().substring(0, TEXT_CHARS);
         Recent r = new Recent(o.key(), second, of.toArray(Series[]::new), o.terms(), o.centre(), o.language(),
-                o.network(), text);
+                o.network(), clip(o.text()));
         recent.addLast(r);
         while (recent.size() > settings.recentCapacity()) {
             recent.removeFirst();
