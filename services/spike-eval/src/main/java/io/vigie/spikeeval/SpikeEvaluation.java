@@ -98,10 +98,12 @@ public final class SpikeEvaluation {
         Set<String> burstPosts = new HashSet<>();
         Map<String, Integer> burstCounts = new LinkedHashMap<>();
         long lines = 0;
-        say("2/5 writing %s", replay);
+        // An offline replay needs the bursts' posts, not the file: the recorded run's week.jsonl is left as it is.
+        say(replayedAlerts == null ? "2/5 writing %s" : "2/5 generating the week of %s again (not written)", replay);
         Map<String, EvalPlan.Planned> byId = new HashMap<>();
         plan.forEach(p -> byId.put(p.id(), p));
-        try (BufferedWriter w = Files.newBufferedWriter(replay, StandardCharsets.UTF_8)) {
+        try (BufferedWriter w = new BufferedWriter(replayedAlerts == null
+                ? Files.newBufferedWriter(replay, StandardCharsets.UTF_8) : java.io.Writer.nullWriter())) {
             for (GeneratedMention g : (Iterable<GeneratedMention>) new TrafficGenerator(baseline.withBursts(bursts))
                     .stream()::iterator) {
                 String burst = g.groundTruth().burst();
