@@ -50,12 +50,16 @@ public final class SpikeEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** The recorded run's days, rate and seed, beside its recording (what an offline replay must score against). */
+    private static final String RUN_FILE = "run.json";
+
     private SpikeEvaluation() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>(Map.of("days", "7", "per-hour", "1700", "seed", "7",
                 "out", "target/eval-spikes", "alerts", ""));
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !opts.containsKey(args[i].substring(2))) {
                 System.err.println("usage: eval-spikes [--days N] [--per-hour N] [--seed N] [--out DIR]"
@@ -63,12 +67,31 @@ public final class SpikeEvaluation {
                         + args[i]);
                 System.exit(2);
             }
+            given.add(args[i].substring(2));
             opts.put(args[i].substring(2), args[++i]);
+        }
+        Path out = Path.of(opts.get("out")).toAbsolutePath();
+        if (!opts.get("alerts").isBlank()) {
+            // an offline replay scores the recorded run's week: its days, rate and seed, not the defaults
+            Path run = out.resolve(RUN_FILE);
+            if (!Files.exists(run)) {
+                System.err.println("eval-spikes --alerts: no recorded run in " + out + " (run make eval-spikes first)");
+                System.exit(2);
+            }
+            Map<String, String> recorded = JSON.readValue(run.toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            for (String k : List.of("days", "per-hour", "seed")) {
+                if (given.contains(k) && Double.parseDouble(opts.get(k)) != Double.parseDouble(recorded.get(k))) {
+                    System.err.println("eval-spikes --alerts: the recorded run used --" + k + " " + recorded.get(k)
+                            + ", not " + opts.get(k));
+                    System.exit(2);
+                }
+                opts.put(k, k.equals("per-hour") ? recorded.get(k) : String.valueOf((long) Double.parseDouble(recorded.get(k))));
+            }
         }
         int days = Integer.parseInt(opts.get("days"));
         double perHour = Double.parseDouble(opts.get("per-hour"));
         long seed = Long.parseLong(opts.get("seed"));
-        Path out = Path.of(opts.get("out")).toAbsolutePath();
         Files.createDirectories(out);
         String alertsFile = opts.get("alerts");
         System.exit(run(days, perHour, seed, out, alertsFile.isBlank() ? null : Path.of(alertsFile)));
@@ -157,6 +180,8 @@ public final class SpikeEvaluation {
                 watchlistIds.put(wl.name(), created.get("id").asText());
             }
             JSON.writeValue(watchlistFile.toFile(), watchlistIds);
+            JSON.writeValue(out.resolve(RUN_FILE).toFile(), Map.of("days", String.valueOf(days), "per-hour",
+                    String.valueOf(perHour), "seed", String.valueOf(seed)));
             say("4/5 replaying %,d posts as fast as possible", lines);
             replayStart = Instant.now();
             replayAll(services.url("ingestion"), replay);
