@@ -1,5 +1,8 @@
 package io.vigie.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +22,8 @@ import java.util.Set;
  * @param repeats         timed calls per report endpoint, scope and period
  * @param jfr             whether the services record a JFR profile
  * @param steps           the phases to run: raw, scoring, throughput, latency, reports
- * @param jvmOptions      heap and GC options of every service (space-separated)
+ * @param jvmOptions      heap and GC options of every service (space-separated; by default those of
+ *                        {@code infra/service.jvm}, as every other launcher of the services)
  * @param doc             the performance document whose generated section is rewritten
  * @param results         the results file (JSON)
  */
@@ -56,7 +60,7 @@ public record BenchOptions(int mentions, int rate, int latencySeconds, int scori
                 positive(o, "latency-seconds", 30), positive(o, "scoring-posts", 3_000),
                 positive(o, "report-mentions", 10_000_000), positive(o, "report-days", 100), positive(o, "repeats", 20),
                 Boolean.parseBoolean(o.getOrDefault("jfr", "true")), steps,
-                List.of(o.getOrDefault("jvm", "-Xmx256m -XX:+UseSerialGC").trim().split("\\s+")),
+                o.containsKey("jvm") ? List.of(o.get("jvm").trim().split("\\s+")) : serviceJvmOptions(),
                 Path.of(o.getOrDefault("doc", "docs/performance.md")),
                 Path.of(o.getOrDefault("results", "docs/performance-results.json")));
     }
@@ -75,5 +79,24 @@ public record BenchOptions(int mentions, int rate, int latencySeconds, int scori
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a positive whole number, got '" + v + "'");
         }
+    }
+
+    /**
+     * The services' JVM options, one per line of {@code infra/service.jvm} (a java launcher argument file), found in
+     * {@code vigie.root} or the first directory above the working one that has it (a module's tests).
+     */
+    static List<String> serviceJvmOptions() {
+        Path start = Path.of(System.getProperty("vigie.root", ".")).toAbsolutePath().normalize();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve("infra/service.jvm");
+            if (Files.isRegularFile(file)) {
+                try {
+                    return Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty()).toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the services' JVM options: " + file + " is unreadable", e);
+                }
+            }
+        }
+        throw new IllegalStateException("no infra/service.jvm in or above " + start);
     }
 }

@@ -89,7 +89,7 @@ public final class ServiceProcesses implements AutoCloseable {
         int port = freePort();
         ports.put(name, port);
         Files.createDirectories(logs);
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "@" + root.resolve("infra/service.jvm"),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
