@@ -17,18 +17,21 @@ final class Report {
         md.append("## Crisis radar: spike evaluation\n\n");
         md.append(String.format(Locale.ROOT, "%d simulated days from %s, %.0f posts/hour on average (seed %d), "
                 + "%,d posts %s; %d incidents.%n%n", days, EvalPlan.START, perHour, seed, posts, how, r.incidents()));
-        md.append("| burst | subject | shape | size | baseline /min | detected | delay (simulated) | via | severity |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| burst | subject | shape | size | baseline /min | detected | delay (simulated) | size then | via "
+                + "| severity |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Scorecard.Detection d : r.detections()) {
             Scorecard.BurstWindow b = d.burst();
             String name = b.subjectKind().equals("watchlist") ? b.subjectKind() + " " + nameOf(b.subject(), watchlistIds)
                     : b.subjectKind() + " " + b.subject();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s %d min, %s | %s | %.1f | %s | %s | %s | %s |%n", b.id(),
-                    name, b.shape(), Duration.between(b.start(), b.end()).toMinutes(), b.language(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s %d min, %s | %s | %.1f | %s | %s | %s | %s | %s |%n",
+                    b.id(), name, b.shape(), Duration.between(b.start(), b.end()).toMinutes(), b.language(),
                     b.factor() > 0 ? String.format(Locale.ROOT, "%.1f×", b.factor()) : "new term",
                     b.baselinePerMinute(), d.detected() ? "yes" : "**no**",
-                    d.detected() ? d.delaySeconds() + " s" : "—", d.detected() ? d.via() : "—",
-                    d.detected() ? d.severity() : "—"));
+                    d.detected() ? d.delaySeconds() + " s" : "—",
+                    d.detected() && b.factor() > 0 ? String.format(Locale.ROOT, "%.1f×", b.sizeAfter(d.delaySeconds()))
+                            : "—",
+                    d.detected() ? d.via() : "—", d.detected() ? d.severity() : "—"));
         }
         md.append(String.format(Locale.ROOT, "%nFalse alarms: %d in %d days (%.2f per day over every subject); "
                 + "watchlists: %.2f per watchlist per day.%n", r.falseAlarms().size(), days, r.falseAlarmsPerDay(),
@@ -43,19 +46,37 @@ final class Report {
         for (Scorecard.Detection d : r.detections()) {
             Scorecard.BurstWindow b = d.burst();
             if (b.subjectKind().equals("watchlist") && b.factor() >= 4.5) {
-                md.append(String.format(Locale.ROOT, "- %s (%.1f×, baseline %.1f/min): %s%n", b.id(), b.factor(),
-                        b.baselinePerMinute(), !d.detected() ? "not detected ✗"
-                                : d.delaySeconds() <= 30 ? d.delaySeconds() + " s ✓" : d.delaySeconds() + " s ✗"));
+                md.append(target(d, 30));
             }
             if (b.subjectKind().equals("topic") && b.factor() < 3) {
-                md.append(String.format(Locale.ROOT, "- %s (%.1f×, baseline %.1f/min): %s%n", b.id(), b.factor(),
-                        b.baselinePerMinute(), !d.detected() ? "not detected ✗"
-                                : d.delaySeconds() <= 300 ? d.delaySeconds() + " s ✓" : d.delaySeconds() + " s ✗"));
+                md.append(target(d, 300));
             }
         }
         md.append(String.format(Locale.ROOT, "- false alarms per watchlist per day: %.2f %s%n",
                 r.watchlistFalseAlarmsPerWatchlistDay(), r.watchlistFalseAlarmsPerWatchlistDay() <= 1 ? "✓" : "✗"));
         return md.toString();
+    }
+
+    /**
+     * One burst against its delay target. A step or a flash is timed from its start. A ramp is also reported against
+     * the moment it reaches its full size, the first moment it is the burst the target names; both are printed.
+     */
+    static String target(Scorecard.Detection d, long limitSeconds) {
+        Scorecard.BurstWindow b = d.burst();
+        String head = String.format(Locale.ROOT, "- %s (%s%.1f×, baseline %.1f/min): ", b.id(), b.ramp() ? "ramp to " : "",
+                b.factor(), b.baselinePerMinute());
+        if (!d.detected()) {
+            return head + "not detected ✗\n";
+        }
+        long delay = d.delaySeconds();
+        if (!b.ramp()) {
+            return head + delay + " s " + (delay <= limitSeconds ? "✓" : "✗") + "\n";
+        }
+        long full = Duration.between(b.start(), b.end()).toSeconds();
+        String when = delay < full
+                ? String.format(Locale.ROOT, "at %.1f×, %d s before it reached its full size", b.sizeAfter(delay), full - delay)
+                : String.format(Locale.ROOT, "%d s after it reached its full size", delay - full);
+        return head + delay + " s after its start, " + when + " " + (delay - full <= limitSeconds ? "✓" : "✗") + "\n";
     }
 
     private static String nameOf(String id, Map<String, String> ids) {

@@ -23,6 +23,23 @@ final class Scorecard {
     /** A burst as the scorecard needs it. */
     record BurstWindow(String id, String subjectKind, String subject, Instant start, Instant end, double factor,
             double baselinePerMinute, String shape, String language) {
+
+        /** Whether the burst grows over its duration (a ramp) rather than starting at its full size. */
+        boolean ramp() {
+            return shape.equalsIgnoreCase("ramp");
+        }
+
+        /**
+         * Its size (total rate over the baseline) {@code seconds} after its start: a ramp's extra rate grows linearly
+         * from zero to its full size at its end; a step or a flash is at full size from its start.
+         */
+        double sizeAfter(long seconds) {
+            if (!ramp()) {
+                return factor;
+            }
+            double length = Duration.between(start, end).toSeconds();
+            return 1 + (factor - 1) * Math.min(1, Math.max(0, seconds / length));
+        }
     }
 
     /** What became of one burst. */
