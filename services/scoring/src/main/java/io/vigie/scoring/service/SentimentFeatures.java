@@ -6,14 +6,15 @@ import java.util.Locale;
 /**
  * Turns a post into hashed sparse features for the sentiment model: word unigrams and bigrams (negated words
  * marked), character 2- to 5-grams inside words, emoji, ASCII emoticons, lexicon and punctuation counts, and the
- * valences of {@link Valence} (translated AFINN: one feature per valence met, sums of positive and negative). Every
+ * valences of {@link Valence} (translated AFINN: one feature per valence met, sums of positive and negative; since
+ * v4 an inflected word not listed takes the valence of its Snowball stem, see ADR 0128). Every
  * feature exists twice, once shared by all languages and once crossed with the post's language, so a language with
  * little data still gets the shared weights (the fallback for languages the model was not trained on).
  */
 public final class SentimentFeatures {
 
     /** Bumped whenever the features change: a model trained with other features is refused. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private final int mask;
     /**

@@ -21,24 +21,62 @@ public final class Valence {
     /** Class-path resource: gzip'd TSV {@code lang, word, valence} with a header line. */
     public static final String RESOURCE = "/models/afinn.tsv.gz";
     private static final Map<String, Map<String, Integer>> BY_LANGUAGE = load();
+    private static final Map<String, Map<String, Integer>> BY_STEM = byStem(BY_LANGUAGE);
 
     private Valence() {
     }
 
-    /** The valence of a lowercased word in {@code lang}, 0 when it is not listed (or the language has no list). */
+    /**
+     * The valence of a lowercased word in {@code lang}: its own if listed, else that of the listed words with its
+     * Snowball stem ({@link Stems}: fr, de, es, pt, it, nl; their mean, rounded); 0 when neither (or the language has
+     * no list). The translated lists hold one form of a word where tweets use many (géniaux, horribles, fantastiche).
+     */
     public static int of(String lang, String word) {
         Map<String, Integer> words = BY_LANGUAGE.get(lang);
         if (words == null) {
             return 0;
         }
         Integer v = words.get(word);
-        return v == null ? 0 : v;
+        if (v != null) {
+            return v;
+        }
+        Map<String, Integer> stems = BY_STEM.get(lang);
+        if (stems == null) {
+            return 0;
+        }
+        Integer s = stems.get(Stems.of(lang, word));
+        return s == null ? 0 : s;
     }
 
     /** Number of words listed for {@code lang}. */
     public static int size(String lang) {
         Map<String, Integer> words = BY_LANGUAGE.get(lang);
         return words == null ? 0 : words.size();
+    }
+
+    /** Per language with a stemmer: each stem of listed words to their mean valence, rounded (0s left out). */
+    private static Map<String, Map<String, Integer>> byStem(Map<String, Map<String, Integer>> lists) {
+        Map<String, Map<String, Integer>> out = new HashMap<>();
+        lists.forEach((lang, words) -> {
+            if (!Stems.supports(lang)) {
+                return;
+            }
+            Map<String, int[]> sums = new HashMap<>();
+            words.forEach((w, v) -> {
+                int[] sum = sums.computeIfAbsent(Stems.of(lang, w), k -> new int[2]);
+                sum[0] += v;
+                sum[1]++;
+            });
+            Map<String, Integer> stems = new HashMap<>();
+            sums.forEach((stem, sum) -> {
+                int mean = Math.round((float) sum[0] / sum[1]);
+                if (mean != 0) {
+                    stems.put(stem, mean);
+                }
+            });
+            out.put(lang, stems);
+        });
+        return out;
     }
 
     private static Map<String, Map<String, Integer>> load() {

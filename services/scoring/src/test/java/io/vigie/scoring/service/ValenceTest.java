@@ -33,6 +33,23 @@ class ValenceTest {
     }
 
     @Test
+    void anInflectedFormFindsTheValenceOfItsStem() {
+        // not listed themselves; their Snowball stems are those of listed words (génial, horrible, fantastico, ...)
+        assertEquals(4, Valence.of("fr", "géniaux"));
+        assertEquals(4, Valence.of("fr", "géniale"));
+        assertEquals(-2, Valence.of("es", "horribles"));
+        assertEquals(4, Valence.of("it", "fantastiche"));
+        assertEquals(-3, Valence.of("de", "schrecklichen"));
+        assertEquals(3, Valence.of("pt", "maravilhosos"));
+        assertEquals(0, Valence.of("fr", "ordinateur"));
+        // English is not stemmed: its list already holds the inflected forms, and Porter stems conflate too much
+        assertEquals(-2, Valence.of("en", "abandoned"));
+        assertEquals(0, Valence.of("en", "abandoning"));
+        // no stemmer for Slovak, Czech or Polish: their lists are read as they are
+        assertEquals(0, Valence.of("pl", "dobrymi"));
+    }
+
+    @Test
     void aNegatedWordCountsOnTheOtherSide() {
         SentimentFeatures f = new SentimentFeatures(20);
         int pos = HashedFeatures.mix("x:afpos".hashCode()) & ((1 << 20) - 1);
