@@ -23,6 +23,15 @@ final class VigieServices implements AutoCloseable {
 
     /** Starts every service and waits until each one is ready. */
     static VigieServices start() throws IOException, InterruptedException {
+        return start("e2e-" + Long.toString(System.currentTimeMillis(), 36) + ".", "services/system-tests/target");
+    }
+
+    /**
+     * Starts every service with this topic prefix ("" as `make run` does) and waits until each one is ready.
+     *
+     * @param logs the folder of their logs, relative to the repository
+     */
+    static VigieServices start(String topicPrefix, String logs) throws IOException, InterruptedException {
         var root = Infra.get().root();
         String seed = root.resolve("infra/sample/centres.json").toString();
         // Routing follows centres.config; the same seed makes it independent of start order. Its clock starts on a
@@ -30,8 +39,7 @@ final class VigieServices implements AutoCloseable {
         Map<String, String> env = Map.of("VIGIE_CENTRES_SEED_FILE", seed, "VIGIE_ROUTING_CENTRES_SEED_FILE", seed,
                 "VIGIE_ROUTING_CLOCK_START", "2026-11-23T10:00:00Z");
         // -Dvigie.systemtests.ready-seconds=… overrides the wait (default 300 s).
-        return new VigieServices(ServiceProcesses.start(NAMES, "e2e-" + Long.toString(System.currentTimeMillis(), 36) + ".",
-                root.resolve("services/system-tests/target"), env,
+        return new VigieServices(ServiceProcesses.start(NAMES, topicPrefix, root.resolve(logs), env,
                 Duration.ofSeconds(Long.getLong("vigie.systemtests.ready-seconds", 300))));
     }
 

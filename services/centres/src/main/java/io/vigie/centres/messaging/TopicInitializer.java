@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,9 +38,11 @@ public class TopicInitializer {
     private final CentresConfig config;
 
     public TopicInitializer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "vigie.topic-prefix", defaultValue = "") String prefix, CentresConfig config) {
+            @ConfigProperty(name = "vigie.topic-prefix") Optional<String> prefix, CentresConfig config) {
         this.bootstrap = bootstrap;
-        this.prefix = prefix;
+        // Optional: an empty value is no value to SmallRye Config, and `make run` has no prefix (a String with an
+        // empty default failed the start-up: "Failed to load config value ... vigie.topic-prefix").
+        this.prefix = prefix.orElse("");
         this.config = config;
     }
 
