@@ -56,6 +56,23 @@ class ServiceContractTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ingestion", "scoring", "routing", "workspace", "centres"})
+    void theChartsJavaOptionsSelectNoCollectorSinceTheImageDoes(String svc) throws IOException {
+        // The image starts the JVM with run-java.sh, which passes -XX:+UseParallelGC; a second collector flag in
+        // JAVA_OPTS_APPEND (the chart's javaOpts) would stop the JVM at start (ADR 0127).
+        String dockerfile = Files.readString(Repo.root().resolve("services/" + svc + "/src/main/docker/Dockerfile.jvm"));
+        assertTrue(dockerfile.contains("run-java.sh"), svc + ": the premise (run-java.sh picks the collector)");
+        try (var files = Files.list(Repo.chart())) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("values.*\\.yaml")).toList()) {
+                for (JsonNode opts : YAML.readTree(f.toFile()).findValues("javaOpts")) {
+                    assertTrue(!opts.asText().matches(".*-XX:\\+Use\\w*GC\\b.*"), f + ": javaOpts '" + opts.asText()
+                            + "' selects a collector");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"scoring", "routing"})
     void kedaWatchesTheTopicAndGroupTheServiceConsumes(String svc) throws IOException {
         Properties props = properties(svc);
