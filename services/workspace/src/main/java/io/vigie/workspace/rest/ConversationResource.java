@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -93,6 +94,7 @@ public class ConversationResource {
         return actions.release(id, user.actor());
     }
 
+    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
     @POST
     @Path("/{id}/transfer")
     @Operation(summary = "Give the conversation to another agent, or (supervisors) to another centre")
@@ -100,6 +102,7 @@ public class ConversationResource {
         return actions.transfer(id, user.actor(), body.toAgent(), body.toCentre(), body.reason());
     }
 
+    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
     @POST
     @Path("/{id}/replies")
     @ResponseStatus(202)
@@ -123,6 +126,7 @@ public class ConversationResource {
         return replies.review(user.actor(), id, key, false);
     }
 
+    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
     @POST
     @Path("/{id}/notes")
     @ResponseStatus(201)
@@ -131,6 +135,7 @@ public class ConversationResource {
         return actions.note(id, user.actor(), body.text());
     }
 
+    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
     @POST
     @Path("/{id}/labels")
     @Operation(summary = "Add a label")
@@ -145,6 +150,7 @@ public class ConversationResource {
         return actions.removeLabel(id, user.actor(), label);
     }
 
+    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
     @POST
     @Path("/{id}/escalate")
     @Operation(summary = "Escalate to an internal team (support, marketing, b2b) with context")
@@ -152,6 +158,7 @@ public class ConversationResource {
         return actions.escalate(id, user.actor(), body.team(), body.context());
     }
 
+    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
     @POST
     @Path("/{id}/take-back")
     @Operation(summary = "Take an escalated conversation back")

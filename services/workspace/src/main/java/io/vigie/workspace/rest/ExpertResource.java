@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,6 +65,7 @@ public class ExpertResource {
                         || MessageView.INBOUND.equals(m.direction)).toList()));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
     @POST
     @Path("/{id}/replies")
     @ResponseStatus(202)
