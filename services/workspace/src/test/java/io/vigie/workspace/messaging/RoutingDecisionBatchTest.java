@@ -3,6 +3,7 @@ package io.vigie.workspace.messaging;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,10 +98,14 @@ class RoutingDecisionBatchTest {
                     .body("conversation.lastText", equalTo("Toujours noir ce matin")));
             given().auth().oauth2(Tokens.forUser("agent-montpellier")).get("/api/conversations/" + b1.conversationId())
                     .then().statusCode(200).body("messages.size()", equalTo(1));
+            // only the orphan is dead-lettered; a poll redelivered after a rebalance may dead-letter it again
+            // (at-least-once, ADR 0003: seen once in a full run, two identical letters)
             List<TopicWatcher.Seen> letters = dead.withKey("batch-" + a);
-            assertEquals(1, letters.size(), letters.toString());
-            assertTrue(letters.get(0).value().contains(unknown), letters.get(0).value());
-            assertTrue(letters.get(0).reason().contains("does not know"), letters.get(0).reason());
+            assertFalse(letters.isEmpty());
+            for (TopicWatcher.Seen letter : letters) {
+                assertTrue(letter.value().contains(unknown), letter.value());
+                assertTrue(letter.reason().contains("does not know"), letter.reason());
+            }
             // a1 and a2 are new messages of conversation a, each announced once; the second a1 is a duplicate
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messagesOf(seen, a1.conversationId()).size() >= 2);
             Thread.sleep(1_000);
