@@ -14,6 +14,7 @@ import io.vigie.ingestion.repository.WatchlistRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,8 @@ public class WatchlistMatcher {
 
     private final WatchlistRepository repository;
     private volatile WatchlistIndex compiled;
+    private final AtomicLong reloads = new AtomicLong();
+    private long installed;
 
     public WatchlistMatcher(WatchlistRepository repository) {
         this.repository = repository;
@@ -63,9 +66,21 @@ public class WatchlistMatcher {
                 m.author() == null ? null : m.author().id(), m.author() == null ? null : m.author().handle());
     }
 
-    /** Reloads every watchlist from the database. */
+    /**
+     * Reloads every watchlist from the database. Reloads can overlap (a change's and the periodic one); the index of
+     * the one that started last is kept, so a reload started before a change cannot put back the list without it.
+     */
     public Uni<Void> reload() {
-        return Panache.withSession(repository::listAll).invoke(records -> compiled = index(compile(records))).replaceWithVoid();
+        long ticket = reloads.incrementAndGet();
+        return Panache.withSession(repository::listAll).invoke(records -> install(ticket, index(compile(records))))
+                .replaceWithVoid();
+    }
+
+    private synchronized void install(long ticket, WatchlistIndex index) {
+        if (ticket > installed) {
+            installed = ticket;
+            compiled = index;
+        }
     }
 
     @Scheduled(every = "${vigie.ingestion.watchlists.refresh}", delayed = "${vigie.ingestion.watchlists.refresh}",
