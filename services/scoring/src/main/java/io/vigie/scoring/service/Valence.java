@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -58,23 +59,17 @@ public final class Valence {
     private static Map<String, Map<String, Integer>> byStem(Map<String, Map<String, Integer>> lists) {
         Map<String, Map<String, Integer>> out = new HashMap<>();
         lists.forEach((lang, words) -> {
-            if (!Stems.supports(lang)) {
-                return;
+            if (Stems.supports(lang)) {
+                Map<String, Double> means = words.entrySet().stream().collect(Collectors.groupingBy(
+                        e -> Stems.of(lang, e.getKey()), Collectors.averagingInt(Map.Entry::getValue)));
+                Map<String, Integer> stems = new HashMap<>();
+                means.forEach((stem, mean) -> {
+                    if (Math.round(mean.floatValue()) != 0) {
+                        stems.put(stem, Math.round(mean.floatValue()));
+                    }
+                });
+                out.put(lang, stems);
             }
-            Map<String, int[]> sums = new HashMap<>();
-            words.forEach((w, v) -> {
-                int[] sum = sums.computeIfAbsent(Stems.of(lang, w), k -> new int[2]);
-                sum[0] += v;
-                sum[1]++;
-            });
-            Map<String, Integer> stems = new HashMap<>();
-            sums.forEach((stem, sum) -> {
-                int mean = Math.round((float) sum[0] / sum[1]);
-                if (mean != 0) {
-                    stems.put(stem, mean);
-                }
-            });
-            out.put(lang, stems);
         });
         return out;
     }

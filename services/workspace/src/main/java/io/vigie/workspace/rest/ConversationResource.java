@@ -40,6 +40,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 /** The agents' conversations API: their centre's queues, each conversation's detail, and every action on it. */
 @Path("/api/conversations")
 @Produces(MediaType.APPLICATION_JSON)
+// No class-level @Consumes: bodiless actions take any content type; each action with a body consumes JSON only
+// (without it a text/plain body was read into the request record, NUL characters included).
 @RolesAllowed({ "agent", "supervisor" })
 public class ConversationResource {
 
@@ -94,7 +96,7 @@ public class ConversationResource {
         return actions.release(id, user.actor());
     }
 
-    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/transfer")
     @Operation(summary = "Give the conversation to another agent, or (supervisors) to another centre")
@@ -102,7 +104,7 @@ public class ConversationResource {
         return actions.transfer(id, user.actor(), body.toAgent(), body.toCentre(), body.reason());
     }
 
-    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/replies")
     @ResponseStatus(202)
@@ -126,7 +128,7 @@ public class ConversationResource {
         return replies.review(user.actor(), id, key, false);
     }
 
-    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/notes")
     @ResponseStatus(201)
@@ -135,7 +137,7 @@ public class ConversationResource {
         return actions.note(id, user.actor(), body.text());
     }
 
-    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/labels")
     @Operation(summary = "Add a label")
@@ -150,7 +152,7 @@ public class ConversationResource {
         return actions.removeLabel(id, user.actor(), label);
     }
 
-    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/escalate")
     @Operation(summary = "Escalate to an internal team (support, marketing, b2b) with context")
@@ -158,7 +160,7 @@ public class ConversationResource {
         return actions.escalate(id, user.actor(), body.team(), body.context());
     }
 
-    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/take-back")
     @Operation(summary = "Take an escalated conversation back")

@@ -65,7 +65,7 @@ public class ExpertResource {
                         || MessageView.INBOUND.equals(m.direction)).toList()));
     }
 
-    @Consumes(MediaType.APPLICATION_JSON) // a body is JSON; bodiless actions take any type
+    @Consumes(MediaType.APPLICATION_JSON) // its body is JSON; bodiless actions take any type
     @POST
     @Path("/{id}/replies")
     @ResponseStatus(202)
