@@ -54,6 +54,99 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .map(n -> n > 0);
     }
 
+    /** One conversation row to create if absent: its id, and what its first message tells of it. */
+    public record NewConversation(String id, String network, String space, String authorId, String language) {
+    }
+
+    /**
+     * Creates the conversation rows that do not exist yet, in one statement (another instance may race us); emits the
+     * ids this call created.
+     */
+    public Uni<java.util.Set<String>> insertAllIfAbsent(List<NewConversation> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into conversation (id, network, space, author_id, language, state, queue, priority, message_count,
+                                          created_at, updated_at)
+                select id, network, space, author_id, language, 'new', 'unrouted', 0, 0, ?6, ?6
+                from unnest(cast(?1 as varchar[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as varchar[]),
+                            cast(?5 as varchar[])) with ordinality as r(id, network, space, author_id, language, n)
+                order by n
+                on conflict do nothing returning id""", String.class)
+                .setParameter(1, rows.stream().map(NewConversation::id).toArray(String[]::new))
+                .setParameter(2, rows.stream().map(NewConversation::network).toArray(String[]::new))
+                .setParameter(3, rows.stream().map(NewConversation::space).toArray(String[]::new))
+                .setParameter(4, rows.stream().map(NewConversation::authorId).toArray(String[]::new))
+                .setParameter(5, rows.stream().map(NewConversation::language).toArray(String[]::new))
+                .setParameter(6, ts(now))
+                .getResultList())
+                .map(java.util.HashSet::new);
+    }
+
+    /** The conversations with these ids, their rows locked until the transaction ends, locked in id order. */
+    public Uni<Map<String, Conversation>> lockAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return lockMany("select * from conversation where id = any(?1) order by id for update",
+                (Object) ids.toArray(String[]::new))
+                .map(list -> {
+                    Map<String, Conversation> byId = new HashMap<>();
+                    list.forEach(c -> byId.put(c.id, c));
+                    return byId;
+                });
+    }
+
+    /** One message to thread into its conversation. */
+    public record NewMessage(String mentionKey, String conversationId, Instant createdAt) {
+    }
+
+    /**
+     * Threads messages into their conversations in one statement; emits the keys of those that were not threaded
+     * before (the others are redeliveries). A key twice in {@code rows} is threaded once.
+     */
+    public Uni<java.util.Set<String>> addMessages(List<NewMessage> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into conversation_message (mention_key, conversation_id, created_at)
+                select k, c, cast(t as timestamptz)
+                from unnest(cast(?1 as varchar[]), cast(?2 as varchar[]), cast(?3 as varchar[])) with ordinality as r(k, c, t, n)
+                order by n
+                on conflict do nothing returning mention_key""", String.class)
+                .setParameter(1, rows.stream().map(NewMessage::mentionKey).toArray(String[]::new))
+                .setParameter(2, rows.stream().map(NewMessage::conversationId).toArray(String[]::new))
+                .setParameter(3, rows.stream().map(m -> m.createdAt() == null ? null : m.createdAt().toString())
+                        .toArray(String[]::new))
+                .getResultList())
+                .map(java.util.HashSet::new);
+    }
+
+    /** One state change (or routing change within one state) to record. */
+    public record NewTransition(String conversationId, String from, String to, String reason, Instant at) {
+    }
+
+    /** Records state changes in one statement, in the given order (their sequence numbers follow it). */
+    public Uni<Integer> recordTransitions(List<NewTransition> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into conversation_transition (conversation_id, from_state, to_state, reason, at)
+                select c, f, t, r, cast(a as timestamptz)
+                from unnest(cast(?1 as varchar[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as text[]),
+                            cast(?5 as varchar[])) with ordinality as u(c, f, t, r, a, n)
+                order by n""")
+                .setParameter(1, rows.stream().map(NewTransition::conversationId).toArray(String[]::new))
+                .setParameter(2, rows.stream().map(NewTransition::from).toArray(String[]::new))
+                .setParameter(3, rows.stream().map(NewTransition::to).toArray(String[]::new))
+                .setParameter(4, rows.stream().map(NewTransition::reason).toArray(String[]::new))
+                .setParameter(5, rows.stream().map(t -> t.at().toString()).toArray(String[]::new))
+                .executeUpdate());
+    }
+
     /** Records a state change (or a routing change within one state) with its reason. */
     public Uni<Integer> recordTransition(String conversationId, String from, String to, String reason, Instant at) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

@@ -30,6 +30,39 @@ public class DecisionRepository {
                 .map(id -> new StoredDecision(id, conversationId, payload));
     }
 
+    /** A decision to store: its conversation and JSON. */
+    public record NewDecision(String conversationId, String payload) {
+    }
+
+    /**
+     * Stores decisions, unpublished, in one statement; emits them with their ids, in the given order (their ids
+     * follow it: rows are numbered as the ordered select produces them).
+     */
+    public Uni<List<StoredDecision>> insertAll(List<NewDecision> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into routing_decision (conversation_id, payload, created_at)
+                select c, p, ?3 from unnest(cast(?1 as varchar[]), cast(?2 as text[])) with ordinality as u(c, p, n)
+                order by n returning id""", Long.class)
+                .setParameter(1, rows.stream().map(NewDecision::conversationId).toArray(String[]::new))
+                .setParameter(2, rows.stream().map(NewDecision::payload).toArray(String[]::new))
+                .setParameter(3, ts(now))
+                .getResultList())
+                .map(ids -> {
+                    long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+                    if (sorted.length != rows.size()) {
+                        throw new IllegalStateException(rows.size() + " decisions stored as " + sorted.length);
+                    }
+                    List<StoredDecision> stored = new java.util.ArrayList<>(rows.size());
+                    for (int i = 0; i < sorted.length; i++) {
+                        stored.add(new StoredDecision(sorted[i], rows.get(i).conversationId(), rows.get(i).payload()));
+                    }
+                    return stored;
+                });
+    }
+
     /** Marks decisions as acknowledged by the broker. */
     public Uni<Integer> markPublished(List<Long> ids, Instant now) {
         if (ids.isEmpty()) {

@@ -1,8 +1,8 @@
 package io.vigie.routing.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.CentreConfig;
 import io.vigie.events.ScoredMention;
@@ -16,10 +16,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.FlushMode;
 
 /** Business logic of routing: threads scored messages into conversations, triages them and places them in a centre's queue. */
@@ -60,7 +64,8 @@ public class RoutingService {
     /** Threads {@code scored} into its conversation (once, however often it is delivered) and decides its routing. */
     @WithTransaction
     public Uni<Routed> route(ScoredMention scored) {
-        return routeOne(scored);
+        return routeAll(List.of(scored)).map(batch -> new Routed(batch.centres().isEmpty() ? null : batch.centres().get(0),
+                batch.decisions()));
     }
 
     /**
@@ -76,37 +81,70 @@ public class RoutingService {
      */
     @WithTransaction
     public Uni<RoutedBatch> routeBatch(List<ScoredMention> batch) {
-        Set<String> centres = new LinkedHashSet<>();
-        List<StoredDecision> decisions = new ArrayList<>();
-        // Hibernate flushes the session before every native query (it cannot tell which tables a query reads): with a
-        // batch's conversations in the session, that was a dirty check of all of them six times per message, the
-        // hottest frames of routing's profile. No query of the batch reads a conversation's changed columns (they
-        // insert, or lock by id, which the session answers), so the changes are flushed once, at commit.
-        return Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT)).chain(() -> Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(this::routeOne)
-                .onItem().invoke(routed -> {
-                    if (routed.centre() != null) {
-                        centres.add(routed.centre());
-                    }
-                    decisions.addAll(routed.decisions());
-                })
-                .collect().last()
-                .map(x -> new RoutedBatch(List.copyOf(centres), decisions)));
+        return routeAll(batch);
     }
 
-    private Uni<Routed> routeOne(ScoredMention scored) {
-        String id = scored.mention().conversationKey();
+    /**
+     * A batch in a fixed number of statements, whatever its size (ADR 0129): creates the conversations that do not
+     * exist, locks all of them (in id order), threads the messages, then decides each message in memory in batch
+     * order and stores the transitions and decisions in one statement per table; the conversations' own changes are
+     * flushed at commit.
+     */
+    private Uni<RoutedBatch> routeAll(List<ScoredMention> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(new RoutedBatch(List.of(), List.of()));
+        }
         Instant now = clock.instant();
-        String author = scored.mention().author() == null ? null : scored.mention().author().id();
-        return conversations.insertIfAbsent(id, scored.mention().network(), scored.mention().space(), author,
-                scored.language(), now)
-                .chain(created -> conversations.lock(id)
-                        .chain(c -> conversations.addMessage(id, scored.mention().key(), scored.mention().createdAt())
-                                .chain(isNew -> isNew ? onMessage(c, scored, created, now)
-                                        : Uni.createFrom().item(new Routed(null, List.of())))));
+        Map<String, ConversationRepository.NewConversation> rows = new LinkedHashMap<>();
+        List<ConversationRepository.NewMessage> messages = new ArrayList<>(batch.size());
+        for (ScoredMention scored : batch) {
+            String id = scored.mention().conversationKey();
+            String author = scored.mention().author() == null ? null : scored.mention().author().id();
+            rows.putIfAbsent(id, new ConversationRepository.NewConversation(id, scored.mention().network(),
+                    scored.mention().space(), author, scored.language()));
+            messages.add(new ConversationRepository.NewMessage(scored.mention().key(), id, scored.mention().createdAt()));
+        }
+        // Hibernate flushes the session before every native query (it cannot tell which tables a query reads). No query
+        // of the batch reads a conversation's changed columns, so the changes are flushed once, at commit.
+        return Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
+                .chain(() -> conversations.insertAllIfAbsent(List.copyOf(rows.values()), now))
+                .chain(created -> conversations.lockAll(new TreeSet<>(rows.keySet()))
+                        .chain(locked -> conversations.addMessages(messages)
+                                .chain(fresh -> decide(batch, created, locked, fresh, now))));
     }
 
-    private Uni<Routed> onMessage(Conversation c, ScoredMention scored, boolean created, Instant now) {
+    private Uni<RoutedBatch> decide(List<ScoredMention> batch, Set<String> created, Map<String, Conversation> locked,
+            Set<String> fresh, Instant now) {
+        Set<String> centres = new LinkedHashSet<>();
+        DecisionLog.Writes writes = new DecisionLog.Writes();
+        Set<String> createdLeft = new HashSet<>(created);
+        Set<String> freshLeft = new HashSet<>(fresh);
+        try {
+            for (ScoredMention scored : batch) {
+                String id = scored.mention().conversationKey();
+                Conversation c = locked.get(id);
+                if (c == null) {
+                    throw new IllegalStateException("conversation " + id + " was neither created nor found");
+                }
+                // Only the first message of a conversation created here sees it created; a key twice in the batch
+                // is routed once, like a redelivery.
+                boolean isCreated = createdLeft.remove(id);
+                if (freshLeft.remove(scored.mention().key())) {
+                    String centre = onMessage(c, scored, isCreated, now, writes);
+                    if (centre != null) {
+                        centres.add(centre);
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return log.store(writes, now).map(decisions -> new RoutedBatch(List.copyOf(centres), decisions));
+    }
+
+    /** Decides one new message of {@code c}; emits the centre to dispatch, null when nothing waits to be assigned. */
+    private String onMessage(Conversation c, ScoredMention scored, boolean created, Instant now, DecisionLog.Writes writes)
+            throws JsonProcessingException {
         Triage.Verdict verdict = triage.actionable(scored);
         c.messageCount++;
         c.lastMessageAt = now;
@@ -153,14 +191,12 @@ public class RoutingService {
         if (created) {
             metrics.conversation(c.centre, c.actionable);
         }
-        Uni<StoredDecision> first = created
-                ? conversations.recordTransition(c.id, null, ConversationState.NEW.id(),
-                        "first message by " + c.authorId + " in " + c.space, now).replaceWith((StoredDecision) null)
-                : Uni.createFrom().nullItem();
-        String fromState = created ? ConversationState.NEW.id() : from;
-        return first.chain(() -> log.record(c, fromState, reasons, scored, now))
-                .map(d -> new Routed(ConversationState.QUEUED.id().equals(c.state) ? c.centre : null,
-                        d == null ? List.of() : List.of(d)));
+        if (created) {
+            writes.transition(c.id, null, ConversationState.NEW.id(), "first message by " + c.authorId + " in " + c.space,
+                    now);
+        }
+        log.add(writes, c, created ? ConversationState.NEW.id() : from, reasons, scored, now);
+        return ConversationState.QUEUED.id().equals(c.state) ? c.centre : null;
     }
 
     private static List<String> mergeSkills(List<String> known, List<String> fresh) {
