@@ -16,6 +16,20 @@ import java.util.List;
 @ApplicationScoped
 public class ConversationViewRepository implements PanacheRepositoryBase<ConversationView, String> {
 
+    /** The conversations with these ids that exist, by id, their rows locked until the transaction ends (in id order). */
+    public Uni<java.util.Map<String, ConversationView>> lockAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(new java.util.HashMap<>());
+        }
+        return find("from ConversationView c where c.id in ?1 order by c.id", List.copyOf(ids))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()
+                .map(found -> {
+                    java.util.Map<String, ConversationView> byId = new java.util.HashMap<>();
+                    found.forEach(c -> byId.put(c.id, c));
+                    return byId;
+                });
+    }
+
     /** A centre's conversations, optionally of one queue and state, most urgent first. */
     public Uni<List<ConversationView>> queue(String centre, String queue, String state, int limit) {
         StringBuilder q = new StringBuilder("centre = :centre");

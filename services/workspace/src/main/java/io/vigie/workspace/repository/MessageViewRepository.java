@@ -10,6 +10,15 @@ import java.util.List;
 @ApplicationScoped
 public class MessageViewRepository implements PanacheRepositoryBase<MessageView, String> {
 
+    /** Which of these message keys are stored. */
+    public Uni<List<String>> storedKeys(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("select m.mentionKey from MessageView m where m.mentionKey in ?1", List.copyOf(keys))
+                .project(String.class).list();
+    }
+
     /** The messages of a conversation in the order they were written. */
     public Uni<List<MessageView>> ofConversation(String conversationId) {
         return list("conversationId = ?1 order by createdAt, mentionKey", conversationId);

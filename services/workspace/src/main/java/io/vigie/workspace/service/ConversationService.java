@@ -17,11 +17,13 @@ import io.vigie.workspace.repository.MessageViewRepository;
 import io.vigie.workspace.repository.NoteRepository;
 import io.vigie.workspace.service.LiveUpdates.LiveEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.FlushMode;
 
 /** Business logic of the workspace: keeps the agents' view of conversations and answers their queries. */
@@ -56,7 +58,8 @@ public class ConversationService {
      */
     public Uni<ConversationView> apply(RoutingDecision decision) {
         List<LiveEvent> events = new ArrayList<>();
-        return Panache.withTransaction(() -> applyOne(decision, events)).invoke(() -> events.forEach(live::publish));
+        return Panache.withTransaction(() -> load(List.of(decision)).chain(known -> applyOne(decision, events, known)))
+                .invoke(() -> events.forEach(live::publish));
     }
 
     /**
@@ -68,115 +71,137 @@ public class ConversationService {
     public Uni<Void> applyBatch(List<RoutingDecision> decisions) {
         List<LiveEvent> events = new ArrayList<>();
         // one flush at commit: a flush per new conversation dirty-checked every entity of the batch each time
-        // (Hibernate's flush frames led the workspace's profile); the batch only finds by id, which the session answers
+        // (Hibernate's flush frames led the workspace's profile); the conversations and message keys of the poll are
+        // read in two statements, not two per decision (ADR 0129)
         return Panache.withTransaction(() -> Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
-                .chain(() -> Multi.createFrom().iterable(decisions).onItem()
-                        .transformToUniAndConcatenate(d -> applyOne(d, events)).collect().last().replaceWithVoid()))
+                .chain(() -> load(decisions))
+                .chain(known -> Multi.createFrom().iterable(decisions).onItem()
+                        .transformToUniAndConcatenate(d -> applyOne(d, events, known)).collect().last().replaceWithVoid()))
                 .invoke(() -> events.forEach(live::publish));
     }
 
+    /**
+     * What the workspace holds of a poll's decisions: their conversations, locked, and which of their messages it
+     * has stored; kept up to date as the poll is applied.
+     */
+    private record Known(Map<String, ConversationView> conversations, Set<String> messageKeys) {
+    }
+
+    private Uni<Known> load(List<RoutingDecision> decisions) {
+        Set<String> ids = new TreeSet<>();
+        Set<String> keys = new HashSet<>();
+        for (RoutingDecision d : decisions) {
+            ids.add(d.conversationId());
+            if (d.message() != null && d.message().mention() != null) {
+                keys.add(d.message().mention().key());
+            }
+        }
+        return conversations.lockAll(ids).chain(found -> messages.storedKeys(keys)
+                .map(stored -> new Known(found, new HashSet<>(stored))));
+    }
+
     /** Applies one decision in the current transaction; the live events it causes are added to {@code events}. */
-    private Uni<ConversationView> applyOne(RoutingDecision decision, List<LiveEvent> events) {
+    private Uni<ConversationView> applyOne(RoutingDecision decision, List<LiveEvent> events, Known known) {
         ScoredMention scored = decision.message();
         Mention mention = scored == null ? null : scored.mention();
         Instant now = Instant.now();
-        return conversations.findById(decision.conversationId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
-            if (existing == null && mention == null) {
-                // nothing to show and nothing to update: visible in the dead-letter topic rather than dropped
-                return Uni.createFrom().failure(new IllegalArgumentException("a decision without a message for conversation "
-                        + decision.conversationId() + ", which the workspace does not know"));
+        ConversationView existing = known.conversations().get(decision.conversationId());
+        if (existing == null && mention == null) {
+            // nothing to show and nothing to update: visible in the dead-letter topic rather than dropped
+            return Uni.createFrom().failure(new IllegalArgumentException("a decision without a message for conversation "
+                    + decision.conversationId() + ", which the workspace does not know"));
+        }
+        ConversationView c = existing != null ? existing : new ConversationView();
+        if (existing == null) {
+            c.id = decision.conversationId();
+            c.network = mention.network();
+            c.space = mention.space();
+            c.createdAt = now;
+            c.language = scored.language();
+            c.state = decision.state();
+        }
+        // a decision without a centre (none may take it yet) leaves the centre it had; a new one stays unseen
+        if (!c.transferred && (decision.centre() != null || existing == null)) {
+            c.centre = decision.centre();
+        }
+        c.queue = decision.queue();
+        c.priority = decision.priority();
+        c.actionable = decision.actionable();
+        c.routingReasons = String.join("\n", decision.reasons());
+        if (decision.slaDueAt() != null && !decision.slaDueAt().equals(c.slaDueAt)) {
+            c.slaWarnedAt = null;
+        }
+        c.slaDueAt = decision.slaDueAt();
+        c.updatedAt = now;
+        String assigned = decision.assignedAgent();
+        boolean newAssignment = assigned != null && !assigned.equals(c.assignee) && !"closed".equals(c.state)
+                && "assigned".equals(decision.state());
+        if (newAssignment) {
+            c.assignee = assigned;
+            c.state = "assigned";
+        } else if (mention == null && existing != null && !AGENT_STATES.contains(c.state)) {
+            c.state = decision.state();
+        }
+        if (mention == null) {
+            return Uni.createFrom().item(c).invoke(() -> announceAssignment(c, newAssignment, events));
+        }
+        c.lastAcceptedAt = mention.acceptedAt();
+        if (scored.language() != null && !"und".equals(scored.language())) {
+            c.language = scored.language();
+        }
+        if (existing == null) {
+            known.conversations().put(c.id, c);
+        }
+        if (!known.messageKeys().add(mention.key())) {
+            return existing == null ? conversations.persist(c) : Uni.createFrom().item(c);
+        }
+        if (existing != null) {
+            c.state = c.assignee != null && !"closed".equals(c.state) && !"escalated".equals(c.state)
+                    ? "assigned" : decision.state();
+            if ("closed".equals(existing.state) || "resolved".equals(existing.state)) {
+                c.assignee = newAssignment ? assigned : null;
+                c.closedAt = null;
+                c.resolvedAt = null;
             }
-            ConversationView c = existing != null ? existing : new ConversationView();
-            if (existing == null) {
-                c.id = decision.conversationId();
-                c.network = mention.network();
-                c.space = mention.space();
-                c.createdAt = now;
-                c.language = scored.language();
-                c.state = decision.state();
-            }
-            // a decision without a centre (none may take it yet) leaves the centre it had; a new one stays unseen
-            if (!c.transferred && (decision.centre() != null || existing == null)) {
-                c.centre = decision.centre();
-            }
-            c.queue = decision.queue();
-            c.priority = decision.priority();
-            c.actionable = decision.actionable();
-            c.routingReasons = String.join("\n", decision.reasons());
-            if (decision.slaDueAt() != null && !decision.slaDueAt().equals(c.slaDueAt)) {
-                c.slaWarnedAt = null;
-            }
-            c.slaDueAt = decision.slaDueAt();
-            c.updatedAt = now;
-            String assigned = decision.assignedAgent();
-            boolean newAssignment = assigned != null && !assigned.equals(c.assignee) && !"closed".equals(c.state)
-                    && "assigned".equals(decision.state());
-            if (newAssignment) {
-                c.assignee = assigned;
-                c.state = "assigned";
-            } else if (mention == null && existing != null && !AGENT_STATES.contains(c.state)) {
-                c.state = decision.state();
-            }
-            if (mention == null) {
-                return Uni.createFrom().item(c).invoke(() -> announceAssignment(c, newAssignment, events));
-            }
-            c.lastAcceptedAt = mention.acceptedAt();
-            if (scored.language() != null && !"und".equals(scored.language())) {
-                c.language = scored.language();
-            }
-            return messages.findById(mention.key()).chain(known -> {
-                if (known != null) {
-                    return existing == null ? conversations.persist(c) : Uni.createFrom().item(c);
-                }
-                if (existing != null) {
-                    c.state = c.assignee != null && !"closed".equals(c.state) && !"escalated".equals(c.state)
-                            ? "assigned" : decision.state();
-                    if ("closed".equals(existing.state) || "resolved".equals(existing.state)) {
-                        c.assignee = newAssignment ? assigned : null;
-                        c.closedAt = null;
-                        c.resolvedAt = null;
-                    }
-                }
-                if (mention.threadId().equals(mention.nativeId()) || c.authorHandle == null) {
-                    c.authorHandle = mention.author() == null ? null : mention.author().handle();
-                }
-                if (c.firstMessageAt == null || mention.createdAt().isBefore(c.firstMessageAt)) {
-                    c.firstMessageAt = mention.createdAt();
-                }
-                c.lastText = mention.text();
-                c.sentiment = scored.sentiment() == null ? null : scored.sentiment().label();
-                c.topic = scored.topic();
-                if (scored.productLine() != null) {
-                    c.productLine = scored.productLine();
-                }
-                c.messageCount++;
-                MessageView m = new MessageView();
-                m.mentionKey = mention.key();
-                m.nativeId = mention.nativeId();
-                m.inReplyTo = mention.inReplyTo();
-                m.conversationId = c.id;
-                m.direction = MessageView.INBOUND;
-                m.authorHandle = mention.author() == null ? null : mention.author().handle();
-                m.text = mention.text();
-                m.language = scored.language();
-                m.sentiment = c.sentiment;
-                m.sentimentScore = scored.sentiment() == null ? null : scored.sentiment().score();
-                m.createdAt = mention.createdAt();
-                m.topic = scored.topic();
-                m.urgency = scored.urgency();
-                m.influence = scored.influence();
-                m.segment = scored.segment();
-                m.spam = scored.spam();
-                m.signals = String.join(",", scored.signals());
-                m.acceptedAt = mention.acceptedAt();
-                m.storedAt = Instant.now();
-                // persisted before its message: the session inserts them in that order when it flushes
-                Uni<ConversationView> saved = existing == null ? conversations.persist(c) : Uni.createFrom().item(c);
-                return saved.call(() -> messages.persist(m)).invoke(() -> {
-                    events.add(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
-                    announceAssignment(c, newAssignment, events);
-                });
-            });
+        }
+        if (mention.threadId().equals(mention.nativeId()) || c.authorHandle == null) {
+            c.authorHandle = mention.author() == null ? null : mention.author().handle();
+        }
+        if (c.firstMessageAt == null || mention.createdAt().isBefore(c.firstMessageAt)) {
+            c.firstMessageAt = mention.createdAt();
+        }
+        c.lastText = mention.text();
+        c.sentiment = scored.sentiment() == null ? null : scored.sentiment().label();
+        c.topic = scored.topic();
+        if (scored.productLine() != null) {
+            c.productLine = scored.productLine();
+        }
+        c.messageCount++;
+        MessageView m = new MessageView();
+        m.mentionKey = mention.key();
+        m.nativeId = mention.nativeId();
+        m.inReplyTo = mention.inReplyTo();
+        m.conversationId = c.id;
+        m.direction = MessageView.INBOUND;
+        m.authorHandle = mention.author() == null ? null : mention.author().handle();
+        m.text = mention.text();
+        m.language = scored.language();
+        m.sentiment = c.sentiment;
+        m.sentimentScore = scored.sentiment() == null ? null : scored.sentiment().score();
+        m.createdAt = mention.createdAt();
+        m.topic = scored.topic();
+        m.urgency = scored.urgency();
+        m.influence = scored.influence();
+        m.segment = scored.segment();
+        m.spam = scored.spam();
+        m.signals = String.join(",", scored.signals());
+        m.acceptedAt = mention.acceptedAt();
+        m.storedAt = Instant.now();
+        // persisted before its message: the session inserts them in that order when it flushes
+        Uni<ConversationView> saved = existing == null ? conversations.persist(c) : Uni.createFrom().item(c);
+        return saved.call(() -> messages.persist(m)).invoke(() -> {
+            events.add(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
+            announceAssignment(c, newAssignment, events);
         });
     }
 
