@@ -1,7 +1,6 @@
 package io.vigie.routing.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.routing.config.RoutingConfig;
 import io.vigie.routing.domain.Agent;
@@ -64,8 +63,11 @@ public class AssignmentService {
         Instant now = clock.instant();
         return agents.lockOnline(centre).chain(online -> online.isEmpty() ? Uni.createFrom().item(List.<StoredDecision>of())
                 : conversations.loads(online.stream().map(a -> a.id).toList())
-                        .chain(loads -> conversations.lockQueued(centre, BATCH)
-                                .chain(queued -> assign(online, new HashMap<>(loads), queued, now))));
+                        // every agent at capacity: nothing can be assigned, and a long queue is not read for nothing
+                        .chain(loads -> online.stream().noneMatch(a -> loads.getOrDefault(a.id, 0) < a.capacity)
+                                ? Uni.createFrom().item(List.<StoredDecision>of())
+                                : conversations.lockQueued(centre, BATCH)
+                                        .chain(queued -> assign(online, new HashMap<>(loads), queued, now))));
     }
 
     /**
@@ -111,12 +113,12 @@ public class AssignmentService {
             metrics.assignment(c.centre);
             reasons.add(why);
         }
-        List<Uni<StoredDecision>> writes = new ArrayList<>();
+        DecisionLog.Writes writes = new DecisionLog.Writes();
         for (int i = 0; i < assigned.size(); i++) {
             Conversation c = assigned.get(i);
             List<String> why = reasons.get(i);
-            writes.add(log.record(c, ConversationState.QUEUED.id(), why, null, now));
+            log.add(writes, c, ConversationState.QUEUED.id(), why, null, now);
         }
-        return Multi.createFrom().iterable(writes).onItem().transformToUniAndConcatenate(u -> u).collect().asList();
+        return log.store(writes, now);
     }
 }

@@ -35,11 +35,7 @@ public class DecisionLog {
     public Uni<StoredDecision> record(Conversation c, String from, List<String> reasons, ScoredMention message,
             Instant now) {
         Writes writes = new Writes();
-        try {
-            add(writes, c, from, reasons, message, now);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        add(writes, c, from, reasons, message, now);
         return store(writes, now).map(stored -> stored.isEmpty() ? null : stored.get(0));
     }
 
@@ -62,10 +58,15 @@ public class DecisionLog {
      * once the conversation has a centre, the decision to publish, as the conversation is now.
      */
     public void add(Writes writes, Conversation c, String from, List<String> reasons, ScoredMention message,
-            Instant now) throws JsonProcessingException {
+            Instant now) {
         // No centre yet: the transition is kept, no decision is published (consumers need a centre); the tick routes it
         // once a centre covers it.
-        String payload = c.centre == null ? null : json.writeValueAsString(DecisionMapper.toEvent(c, reasons, message, now));
+        String payload;
+        try {
+            payload = c.centre == null ? null : json.writeValueAsString(DecisionMapper.toEvent(c, reasons, message, now));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a routing decision could not be written as JSON", e);
+        }
         writes.transition(c.id, from, c.state, String.join("; ", reasons), now);
         if (payload != null) {
             writes.decisions.add(new DecisionRepository.NewDecision(c.id, payload));

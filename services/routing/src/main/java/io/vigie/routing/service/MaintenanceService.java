@@ -1,7 +1,6 @@
 package io.vigie.routing.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.CentreConfig;
 import io.vigie.routing.config.RoutingConfig;
@@ -46,16 +45,12 @@ public class MaintenanceService {
         this.clock = clock;
     }
 
-    private static Uni<List<StoredDecision>> all(List<Uni<StoredDecision>> writes) {
-        return Multi.createFrom().iterable(writes).onItem().transformToUniAndConcatenate(u -> u).collect().asList();
-    }
-
     /** Escalates conversations whose SLA is breached: priority raised, supervisors notified through the decision. */
     @WithTransaction
     public Uni<List<StoredDecision>> escalate() {
         Instant now = clock.instant();
         return conversations.lockBreached(now, BATCH).chain(breached -> {
-            List<Uni<StoredDecision>> writes = new ArrayList<>();
+            DecisionLog.Writes writes = new DecisionLog.Writes();
             for (Conversation c : breached) {
                 boolean response = c.slaDueAt != null && !c.slaDueAt.isAfter(now)
                         && (c.escalatedAt == null || c.escalatedAt.isBefore(c.slaDueAt));
@@ -67,10 +62,10 @@ public class MaintenanceService {
                 c.escalatedAt = now;
                 metrics.escalation(c.centre);
                 c.updatedAt = now;
-                writes.add(log.record(c, c.state, List.of(what, "escalation " + c.escalationLevel + ": priority "
-                        + before + " → " + c.priority, "supervisors of " + c.centre + " notified"), null, now));
+                log.add(writes, c, c.state, List.of(what, "escalation " + c.escalationLevel + ": priority "
+                        + before + " → " + c.priority, "supervisors of " + c.centre + " notified"), null, now);
             }
-            return all(writes);
+            return log.store(writes, now);
         });
     }
 
@@ -79,15 +74,15 @@ public class MaintenanceService {
     public Uni<List<StoredDecision>> widen() {
         Instant now = clock.instant();
         return conversations.lockToWiden(now.minus(config.widenSkillsAfter()), BATCH).chain(waiting -> {
-            List<Uni<StoredDecision>> writes = new ArrayList<>();
+            DecisionLog.Writes writes = new DecisionLog.Writes();
             for (Conversation c : waiting) {
                 c.widened = true;
                 c.updatedAt = now;
-                writes.add(log.record(c, c.state, List.of("waited more than " + config.widenSkillsAfter()
+                log.add(writes, c, c.state, List.of("waited more than " + config.widenSkillsAfter()
                         + " in the " + c.queue + " queue: skills widened, any agent of " + c.centre + " may take it"),
-                        null, now));
+                        null, now);
             }
-            return all(writes);
+            return log.store(writes, now);
         });
     }
 
@@ -102,7 +97,7 @@ public class MaintenanceService {
         List<String> unavailable = directory.centres().stream()
                 .filter(c -> selector.unavailability(c, now).isPresent()).map(CentreConfig::id).toList();
         return conversations.lockToReroute(now, unavailable, BATCH).chain(candidates -> {
-            List<Uni<StoredDecision>> writes = new ArrayList<>();
+            DecisionLog.Writes writes = new DecisionLog.Writes();
             for (Conversation c : candidates) {
                 String from = c.state;
                 String centre = c.centre;
@@ -112,8 +107,8 @@ public class MaintenanceService {
                     if (leaseLapsed) {
                         c.leaseExpiresAt = now.plus(config.handoffLease());
                         c.updatedAt = now;
-                        writes.add(log.record(c, from, List.of("hand-off lease to " + centre + " renewed until "
-                                + c.leaseExpiresAt + " (" + String.join("; ", choice.reasons()) + ")"), null, now));
+                        log.add(writes, c, from, List.of("hand-off lease to " + centre + " renewed until "
+                                + c.leaseExpiresAt + " (" + String.join("; ", choice.reasons()) + ")"), null, now);
                     }
                     continue;
                 }
@@ -125,18 +120,18 @@ public class MaintenanceService {
                         : leaseLapsed ? "hand-off lease to " + centre + " lapsed" : centre + " cannot take work now");
                 c.updatedAt = now;
                 routing.place(c, now, reasons, false);
-                writes.add(log.record(c, from, reasons, null, now));
+                log.add(writes, c, from, reasons, null, now);
             }
-            return all(writes);
+            return log.store(writes, now);
         }).chain(moved -> conversations.lockAssignedLeases(now, BATCH).chain(worked -> {
-            List<Uni<StoredDecision>> writes = new ArrayList<>();
+            DecisionLog.Writes writes = new DecisionLog.Writes();
             for (Conversation c : worked) {
                 c.leaseExpiresAt = now.plus(config.handoffLease());
                 c.updatedAt = now;
-                writes.add(log.record(c, c.state, List.of("hand-off lease to " + c.centre + " renewed until "
-                        + c.leaseExpiresAt + " while " + c.assignedAgent + " works it"), null, now));
+                log.add(writes, c, c.state, List.of("hand-off lease to " + c.centre + " renewed until "
+                        + c.leaseExpiresAt + " while " + c.assignedAgent + " works it"), null, now);
             }
-            return all(writes).map(renewed -> {
+            return log.store(writes, now).map(renewed -> {
                 List<StoredDecision> out = new ArrayList<>(moved);
                 out.addAll(renewed);
                 return out;

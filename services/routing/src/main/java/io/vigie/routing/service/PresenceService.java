@@ -1,7 +1,6 @@
 package io.vigie.routing.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.AgentPresence;
 import io.vigie.routing.domain.Agent;
@@ -13,7 +12,6 @@ import io.vigie.routing.repository.DecisionRepository.StoredDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -74,14 +72,14 @@ public class PresenceService {
     }
 
     private Uni<List<StoredDecision>> release(List<Conversation> held, String why, Instant now) {
-        List<Uni<StoredDecision>> writes = new ArrayList<>();
+        DecisionLog.Writes writes = new DecisionLog.Writes();
         for (Conversation c : held) {
             c.state = ConversationState.QUEUED.id();
             c.assignedAgent = null;
             c.updatedAt = now;
-            writes.add(log.record(c, ConversationState.ASSIGNED.id(),
-                    List.of(why + ": back to the queue " + c.queue + " of " + c.centre + " in arrival order"), null, now));
+            log.add(writes, c, ConversationState.ASSIGNED.id(),
+                    List.of(why + ": back to the queue " + c.queue + " of " + c.centre + " in arrival order"), null, now);
         }
-        return Multi.createFrom().iterable(writes).onItem().transformToUniAndConcatenate(u -> u).collect().asList();
+        return log.store(writes, now);
     }
 }

@@ -1,6 +1,5 @@
 package io.vigie.routing.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -119,32 +118,27 @@ public class RoutingService {
         DecisionLog.Writes writes = new DecisionLog.Writes();
         Set<String> createdLeft = new HashSet<>(created);
         Set<String> freshLeft = new HashSet<>(fresh);
-        try {
-            for (ScoredMention scored : batch) {
-                String id = scored.mention().conversationKey();
-                Conversation c = locked.get(id);
-                if (c == null) {
-                    throw new IllegalStateException("conversation " + id + " was neither created nor found");
-                }
-                // Only the first message of a conversation created here sees it created; a key twice in the batch
-                // is routed once, like a redelivery.
-                boolean isCreated = createdLeft.remove(id);
-                if (freshLeft.remove(scored.mention().key())) {
-                    String centre = onMessage(c, scored, isCreated, now, writes);
-                    if (centre != null) {
-                        centres.add(centre);
-                    }
+        for (ScoredMention scored : batch) {
+            String id = scored.mention().conversationKey();
+            Conversation c = locked.get(id);
+            if (c == null) {
+                throw new IllegalStateException("conversation " + id + " was neither created nor found");
+            }
+            // Only the first message of a conversation created here sees it created; a key twice in the batch
+            // is routed once, like a redelivery.
+            boolean isCreated = createdLeft.remove(id);
+            if (freshLeft.remove(scored.mention().key())) {
+                String centre = onMessage(c, scored, isCreated, now, writes);
+                if (centre != null) {
+                    centres.add(centre);
                 }
             }
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
         }
         return log.store(writes, now).map(decisions -> new RoutedBatch(List.copyOf(centres), decisions));
     }
 
     /** Decides one new message of {@code c}; emits the centre to dispatch, null when nothing waits to be assigned. */
-    private String onMessage(Conversation c, ScoredMention scored, boolean created, Instant now, DecisionLog.Writes writes)
-            throws JsonProcessingException {
+    private String onMessage(Conversation c, ScoredMention scored, boolean created, Instant now, DecisionLog.Writes writes) {
         Triage.Verdict verdict = triage.actionable(scored);
         c.messageCount++;
         c.lastMessageAt = now;
