@@ -115,8 +115,8 @@ public final class Bench {
             pids.putAll(ResourceSampler.infraPids(vigieHome()));
             PipelineBench bench = new PipelineBench(env, fleet);
             // A short untimed warm-up, so that the JIT and the connection pools are past their start.
-            phase("warm-up (2,000 mentions, untimed)");
-            bench.throughput(Corpus.lines(Corpus.mentions(4, 2000)), 500, 2, 120);
+            phase(String.format("warm-up (%,d mentions, untimed)", options.warmup()));
+            bench.throughput(Corpus.lines(Corpus.mentions(4, options.warmup())), 500, 2, 120);
             if (options.steps().contains("throughput")) {
                 phase("throughput: " + lines.size() + " mentions as fast as possible");
                 ResourceSampler sampler = new ResourceSampler(pids);

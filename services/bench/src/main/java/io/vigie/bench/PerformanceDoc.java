@@ -159,7 +159,7 @@ public final class PerformanceDoc {
         }
         Object profiles = r.get("profiles");
         if (profiles instanceof Map<?, ?> p) {
-            s.append("JFR execution samples of the throughput and latency phases (settings `profile`), the hottest "
+            s.append("JFR execution samples of the warm-up, throughput and latency phases (settings `default`), the hottest "
                     + "first Vigie frames per service:\n\n");
             p.forEach((svc, v) -> {
                 // This run's profiles, or an earlier run's read back from the results file (a partial run keeps them).

@@ -88,7 +88,7 @@ public final class ServiceFleet implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         if (jfr) {
-            cmd.add("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=profile,dumponexit=true");
+            cmd.add("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=default,dumponexit=true");
         }
         cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

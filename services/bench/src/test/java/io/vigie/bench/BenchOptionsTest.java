@@ -15,6 +15,7 @@ class BenchOptionsTest {
     void defaultsAreTheDocumentedRun() {
         BenchOptions o = BenchOptions.parse(new String[0]);
         assertEquals(500, o.rate());
+        assertEquals(10_000, o.warmup());
         assertEquals(10_000_000, o.reportMentions());
         assertEquals(Set.copyOf(BenchOptions.STEPS), o.steps());
         // the options every launcher of the services reads (infra/service.jvm), not a copy of them
@@ -25,8 +26,9 @@ class BenchOptionsTest {
     @Test
     void parsesValues() {
         BenchOptions o = BenchOptions.parse(new String[] { "--mentions", "1_000", "--steps", "raw,reports", "--jfr",
-                "false" });
+                "false", "--warmup", "500" });
         assertEquals(1000, o.mentions());
+        assertEquals(500, o.warmup());
         assertEquals(Set.of("raw", "reports"), o.steps());
         assertTrue(!o.jfr());
     }
