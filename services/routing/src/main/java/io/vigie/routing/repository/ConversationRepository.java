@@ -9,9 +9,12 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Data access to conversations, their messages and their transitions. Every method that returns conversations to
@@ -24,34 +27,9 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
-    /** Creates the conversation row if absent (another instance may race us); emits whether this call created it. */
-    public Uni<Boolean> insertIfAbsent(String id, String network, String space, String authorId, String language,
-            Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into conversation (id, network, space, author_id, language, state, queue, priority, message_count,
-                                          created_at, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, 'new', 'unrouted', 0, 0, ?6, ?6) on conflict do nothing""")
-                .setParameter(1, id).setParameter(2, network).setParameter(3, space).setParameter(4, authorId)
-                .setParameter(5, language).setParameter(6, ts(now))
-                .executeUpdate())
-                .map(n -> n > 0);
-    }
-
     /** The conversation, its row locked until the transaction ends. */
     public Uni<Conversation> lock(String id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** Threads a message into its conversation; emits false if it was threaded already (a redelivery). */
-    public Uni<Boolean> addMessage(String conversationId, String mentionKey, Instant createdAt) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into conversation_message (mention_key, conversation_id, created_at) values (?1, ?2, ?3)
-                on conflict do nothing""")
-                .setParameter(1, mentionKey)
-                .setParameter(2, conversationId)
-                .setParameter(3, ts(createdAt))
-                .executeUpdate())
-                .map(n -> n > 0);
     }
 
     /** One conversation row to create if absent: its id, and what its first message tells of it. */
@@ -62,9 +40,9 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
      * Creates the conversation rows that do not exist yet, in one statement (another instance may race us); emits the
      * ids this call created.
      */
-    public Uni<java.util.Set<String>> insertAllIfAbsent(List<NewConversation> rows, Instant now) {
+    public Uni<Set<String>> insertAllIfAbsent(List<NewConversation> rows, Instant now) {
         if (rows.isEmpty()) {
-            return Uni.createFrom().item(java.util.Set.of());
+            return Uni.createFrom().item(Set.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into conversation (id, network, space, author_id, language, state, queue, priority, message_count,
@@ -81,11 +59,11 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .setParameter(5, rows.stream().map(NewConversation::language).toArray(String[]::new))
                 .setParameter(6, ts(now))
                 .getResultList())
-                .map(java.util.HashSet::new);
+                .map(HashSet::new);
     }
 
     /** The conversations with these ids, their rows locked until the transaction ends, locked in id order. */
-    public Uni<Map<String, Conversation>> lockAll(java.util.Collection<String> ids) {
+    public Uni<Map<String, Conversation>> lockAll(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -106,9 +84,9 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
      * Threads messages into their conversations in one statement; emits the keys of those that were not threaded
      * before (the others are redeliveries). A key twice in {@code rows} is threaded once.
      */
-    public Uni<java.util.Set<String>> addMessages(List<NewMessage> rows) {
+    public Uni<Set<String>> addMessages(List<NewMessage> rows) {
         if (rows.isEmpty()) {
-            return Uni.createFrom().item(java.util.Set.of());
+            return Uni.createFrom().item(Set.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into conversation_message (mention_key, conversation_id, created_at)
@@ -121,7 +99,7 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .setParameter(3, rows.stream().map(m -> m.createdAt() == null ? null : m.createdAt().toString())
                         .toArray(String[]::new))
                 .getResultList())
-                .map(java.util.HashSet::new);
+                .map(HashSet::new);
     }
 
     /** One state change (or routing change within one state) to record. */
@@ -144,19 +122,6 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .setParameter(3, rows.stream().map(NewTransition::to).toArray(String[]::new))
                 .setParameter(4, rows.stream().map(NewTransition::reason).toArray(String[]::new))
                 .setParameter(5, rows.stream().map(t -> t.at().toString()).toArray(String[]::new))
-                .executeUpdate());
-    }
-
-    /** Records a state change (or a routing change within one state) with its reason. */
-    public Uni<Integer> recordTransition(String conversationId, String from, String to, String reason, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into conversation_transition (conversation_id, from_state, to_state, reason, at)
-                values (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, conversationId)
-                .setParameter(2, from)
-                .setParameter(3, to)
-                .setParameter(4, reason)
-                .setParameter(5, ts(at))
                 .executeUpdate());
     }
 

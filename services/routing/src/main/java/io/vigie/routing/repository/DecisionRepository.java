@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The decision log, which is also the outbox of conversations.routed (ADR 0041). */
@@ -18,16 +19,6 @@ public class DecisionRepository {
 
     private static OffsetDateTime ts(Instant at) {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    /** Stores a decision, unpublished; emits its id. */
-    public Uni<StoredDecision> insert(String conversationId, String payload, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into routing_decision (conversation_id, payload, created_at) values (?1, ?2, ?3) returning id""",
-                Long.class)
-                .setParameter(1, conversationId).setParameter(2, payload).setParameter(3, ts(now))
-                .getSingleResult())
-                .map(id -> new StoredDecision(id, conversationId, payload));
     }
 
     /** A decision to store: its conversation and JSON. */
@@ -55,7 +46,7 @@ public class DecisionRepository {
                     if (sorted.length != rows.size()) {
                         throw new IllegalStateException(rows.size() + " decisions stored as " + sorted.length);
                     }
-                    List<StoredDecision> stored = new java.util.ArrayList<>(rows.size());
+                    List<StoredDecision> stored = new ArrayList<>(rows.size());
                     for (int i = 0; i < sorted.length; i++) {
                         stored.add(new StoredDecision(sorted[i], rows.get(i).conversationId(), rows.get(i).payload()));
                     }

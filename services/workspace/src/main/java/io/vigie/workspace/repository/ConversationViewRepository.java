@@ -6,25 +6,29 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vigie.workspace.domain.ConversationView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Data access to the agents' view of conversations. */
 @ApplicationScoped
 public class ConversationViewRepository implements PanacheRepositoryBase<ConversationView, String> {
 
     /** The conversations with these ids that exist, by id, their rows locked until the transaction ends (in id order). */
-    public Uni<java.util.Map<String, ConversationView>> lockAll(java.util.Collection<String> ids) {
+    public Uni<Map<String, ConversationView>> lockAll(Collection<String> ids) {
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(new java.util.HashMap<>());
+            return Uni.createFrom().item(new HashMap<>());
         }
         return find("from ConversationView c where c.id in ?1 order by c.id", List.copyOf(ids))
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .map(found -> {
-                    java.util.Map<String, ConversationView> byId = new java.util.HashMap<>();
+                    Map<String, ConversationView> byId = new HashMap<>();
                     found.forEach(c -> byId.put(c.id, c));
                     return byId;
                 });

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vigie.workspace.domain.MessageView;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 
 /** Data access to the messages of conversations. */
@@ -11,7 +12,7 @@ import java.util.List;
 public class MessageViewRepository implements PanacheRepositoryBase<MessageView, String> {
 
     /** Which of these message keys are stored. */
-    public Uni<List<String>> storedKeys(java.util.Collection<String> keys) {
+    public Uni<List<String>> storedKeys(Collection<String> keys) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
