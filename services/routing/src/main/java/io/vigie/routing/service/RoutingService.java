@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.hibernate.FlushMode;
 
 /** Business logic of routing: threads scored messages into conversations, triages them and places them in a centre's queue. */
@@ -107,7 +106,7 @@ public class RoutingService {
         // of the batch reads a conversation's changed columns, so the changes are flushed once, at commit.
         return Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
                 .chain(() -> conversations.insertAllIfAbsent(List.copyOf(rows.values()), now))
-                .chain(created -> conversations.lockAll(new TreeSet<>(rows.keySet()))
+                .chain(created -> conversations.lockAll(rows.keySet())
                         .chain(locked -> conversations.addMessages(messages)
                                 .chain(fresh -> decide(batch, created, locked, fresh, now))));
     }

@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.hibernate.FlushMode;
 
 /** Business logic of the workspace: keeps the agents' view of conversations and answers their queries. */
@@ -88,7 +87,7 @@ public class ConversationService {
     }
 
     private Uni<Known> load(List<RoutingDecision> decisions) {
-        Set<String> ids = new TreeSet<>();
+        Set<String> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
         for (RoutingDecision d : decisions) {
             ids.add(d.conversationId());
