@@ -119,11 +119,15 @@ public final class Bench {
             bench.throughput(Corpus.lines(Corpus.mentions(4, options.warmup())), 500, 2, 120);
             if (options.steps().contains("throughput")) {
                 phase("throughput: " + lines.size() + " mentions as fast as possible");
+                boolean statements = Statements.reset(env);
                 ResourceSampler sampler = new ResourceSampler(pids);
                 PipelineBench.Throughput t = bench.throughput(lines, 1000, 2, 120);
                 double seconds = sampler.elapsedSeconds();
                 results.put("throughput", Render.throughput(t, results.get("rawKafka")));
                 results.put("resourcesThroughput", Render.resources(sampler.stop(), seconds));
+                if (statements) {
+                    results.put("statementsThroughput", Statements.read(env, "_bench", 10));
+                }
             }
             if (options.steps().contains("latency")) {
                 phase("latency: " + options.rate() + " mentions/s for " + options.latencySeconds() + " s");

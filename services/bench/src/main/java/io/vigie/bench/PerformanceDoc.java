@@ -157,6 +157,23 @@ public final class PerformanceDoc {
             });
             s.append('\n');
         }
+        Object statements = r.get("statementsThroughput");
+        if (statements != null) {
+            // This run's figures, or an earlier run's read back from the results file.
+            Statements.Usage u = statements instanceof Statements.Usage su ? su
+                    : new com.fasterxml.jackson.databind.ObjectMapper().convertValue(statements, Statements.Usage.class);
+            s.append("PostgreSQL during the throughput phase (`pg_stat_statements`): execution time of the top-level "
+                    + "statements per database, ms: ");
+            StringBuilder dbs = new StringBuilder();
+            u.msByDatabase().forEach((db, ms) -> dbs.append(dbs.isEmpty() ? "" : ", ").append(db).append(' ').append(n(ms)));
+            s.append(dbs).append(f(".%nThe costliest statements (a nested one runs in a trigger, and its time is also in "
+                    + "the statement that fired it):%n%n| database | ms | calls | rows | statement |%n|---|---|---|---|---|%n"));
+            for (Statements.Statement st : u.top()) {
+                s.append(f("| %s | %s | %s | %s | %s`%s` |%n", st.database(), n(st.totalMs()), n(st.calls()), n(st.rows()),
+                        st.topLevel() ? "" : "(nested) ", st.query().replace("|", "\\|").replace("`", "'")));
+            }
+            s.append('\n');
+        }
         Object profiles = r.get("profiles");
         if (profiles instanceof Map<?, ?> p) {
             s.append("JFR execution samples of the warm-up, throughput and latency phases (settings `default`), the hottest "

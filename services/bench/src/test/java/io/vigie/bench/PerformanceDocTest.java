@@ -54,4 +54,21 @@ class PerformanceDocTest {
         String text = PerformanceDoc.render(r, results);
         assertTrue(text.contains("samples): "), text);
     }
+
+    /** PostgreSQL's figures render from a results file too (plain maps); a statement's pipes do not break the table. */
+    @Test
+    void rendersStatementFiguresReadBack() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Statements.Usage usage = new Statements.Usage(java.util.Map.of("centres_bench", 1234.5), List.of(
+                new Statements.Statement("centres_bench", false, 61, 4188, 980.0,
+                        Statements.shorten("insert into term_span\n   select a || b   from x"))));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> r = mapper.readValue(Path.of("../../docs/performance-results.json").toFile(),
+                java.util.Map.class);
+        r.put("statementsThroughput", mapper.readValue(mapper.writeValueAsString(usage), java.util.Map.class));
+        String text = PerformanceDoc.render(r, dir.resolve("results.json"));
+        assertTrue(text.contains("centres_bench 1,234.50"), text);
+        assertTrue(text.contains("| centres_bench | 980 | 61 | 4,188 | (nested) `insert into term_span select a \\|\\| b from x` |"),
+                text);
+    }
 }
