@@ -483,7 +483,7 @@ public class MetricsQueries {
 
     /**
      * The selects of the term rows of one period, flagged {@code cur}: each minute range one select through the key
-     * of term_bucket_sums (V10; one range per select, not ORed ranges, which become bitmap heap scans), the whole hours
+     * of term_bucket, which carries the sums (V22; one range per select, not ORed ranges, which become bitmap heap scans), the whole hours
      * and days as blocks (single hours and days, spans of hours and days), the blocks of one length in one select
      * through its table's key: term_bucket (granularity, bucket, term), term_hour_span (hours, start, term), term_day
      * (day, term) or term_span (days, start, term).
