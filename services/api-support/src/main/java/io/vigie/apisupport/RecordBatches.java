@@ -6,6 +6,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,10 +15,13 @@ import org.jboss.logging.Logger;
 
 /**
  * How a Vigie consumer handles one poll of records (ADR 0083): the readable records are handled together (one
- * transaction, one round of sends), an unreadable one goes to the dead-letter topic with its reason; if the batch
- * fails as a whole (a deadlock with another instance, one row that breaks a constraint), its records are handled
- * again one by one and only those that fail alone are dead-lettered. The batch is acknowledged once all of it is
- * handled or dead-lettered; if even that fails, it is nacked (and the channel's failure strategy applies).
+ * transaction, one round of sends), an unreadable one goes to the dead-letter topic with its reason. While the batch
+ * fails because the infrastructure is unavailable (the database down, the pool closed by a shutdown, a deadlock with
+ * another instance: {@link Unavailable}), it is tried again, with growing waits, and nothing is dead-lettered (ADR
+ * 0131). If it fails as a whole for another reason (one row that breaks a constraint), its records are handled again
+ * one by one and only those that fail alone, for a reason of their own, are dead-lettered. The batch is acknowledged
+ * once all of it is handled or dead-lettered; if even that fails, it is nacked (and the channel's failure strategy
+ * applies).
  *
  * @param <T> the event a record holds
  */
@@ -62,10 +67,14 @@ public final class RecordBatches<T> {
             }
         }
         if (!readable.isEmpty()) {
-            work.add(all.apply(readable.stream().map(Parsed::event).toList()).onFailure().recoverWithUni(e -> {
-                log.warnf(e, "a batch of %d records failed as a whole; handling them one by one", readable.size());
-                return oneByOne(readable);
-            }));
+            // Every attempt, retries and the one-by-one fallback included, runs on the context of this poll.
+            Context context = Vertx.currentContext();
+            List<T> events = readable.stream().map(Parsed::event).toList();
+            work.add(Unavailable.retried(context, () -> all.apply(events), "a batch of " + events.size() + " records")
+                    .onFailure().recoverWithUni(e -> {
+                        log.warnf(e, "a batch of %d records failed as a whole; handling them one by one", events.size());
+                        return oneByOne(context, readable);
+                    }));
         }
         return Uni.join().all(work).andFailFast()
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()))
@@ -87,13 +96,16 @@ public final class RecordBatches<T> {
         return out.isEmpty() ? e.getClass().getName() : out.toString();
     }
 
-    private Uni<Void> oneByOne(List<Parsed<T>> readable) {
+    private Uni<Void> oneByOne(Context context, List<Parsed<T>> readable) {
         return Multi.createFrom().iterable(readable)
-                .onItem().transformToUniAndConcatenate(p -> one.apply(p.event()).onFailure().recoverWithUni(e -> {
-                    log.warnf(e, "record %s-%d@%s failed alone; dead-lettered", p.record().getTopic(),
-                            p.record().getPartition(), p.record().getKey());
-                    return deadLetters.sendMessage(DeadLetters.of(p.record(), reason(e)));
-                }))
+                .onItem().transformToUniAndConcatenate(p -> {
+                    String name = p.record().getTopic() + "-" + p.record().getPartition() + "@" + p.record().getKey();
+                    return Unavailable.retried(context, () -> one.apply(p.event()), "record " + name)
+                            .onFailure().recoverWithUni(e -> {
+                                log.warnf(e, "record %s failed alone; dead-lettered", name);
+                                return deadLetters.sendMessage(DeadLetters.of(p.record(), reason(e)));
+                            });
+                })
                 .collect().last().replaceWithVoid();
     }
 }

@@ -80,7 +80,7 @@ class EventStreamsConsumerTest {
         return Map.entry(s.mention().conversationKey(), json.writeValueAsString(s));
     }
 
-    private static ScoredMention mention(String id, String network, int i) {
+    static ScoredMention mention(String id, String network, int i) {
         Instant at = T0.plus(Duration.ofSeconds(i * 10L));
         Mention m = new Mention(Mention.VERSION, network, id, network + ":brand", id, null, new Author("a" + id, "@a", 1, false),
                 "Screen stays black " + id, "en", at, null, List.of(), at);
@@ -92,7 +92,8 @@ class EventStreamsConsumerTest {
         return new String(r.headers().lastHeader(io.vigie.apisupport.DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8);
     }
 
-    private static long seen(String run) throws SQLException {
+    /** Mentions of {@code run} counted (the database read directly, not through the service). */
+    static long seen(String run) throws SQLException {
         return count("select count(*) from mention_seen where source = 'scored' and mention_key like ?", "x:" + run + "-%");
     }
 

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.vigie.apisupport.DeadLetters;
+import io.vigie.apisupport.Unavailable;
 import io.vigie.events.Mention;
 import io.vigie.events.ScoredMention;
 import io.vigie.scoring.service.ScoringService;
@@ -51,7 +52,10 @@ public class MentionConsumer {
         this.deadLetters = deadLetters;
     }
 
-    /** Scores one polled batch; a failure of the batch as a whole (e.g. the database) dead-letters its records. */
+    /**
+     * Scores one polled batch; while the infrastructure is unavailable the batch waits and is tried again, and any other
+     * failure of the batch as a whole dead-letters its records.
+     */
     @Incoming(IN)
     public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
         List<Mention> mentions = new ArrayList<>();
@@ -63,14 +67,15 @@ public class MentionConsumer {
                 writes.add(deadLetter(record, e.getMessage()));
             }
         }
+        // Tried again while the database or the broker is unavailable (ADR 0131): those records are not bad.
         Uni<Void> scoredAndSent = mentions.isEmpty() ? Uni.createFrom().voidItem()
-                : scoring.scoreBatch(mentions).chain(results -> {
+                : Unavailable.retried(() -> scoring.scoreBatch(mentions).chain(results -> {
                     List<Uni<Void>> sends = new ArrayList<>(results.size());
                     for (ScoredMention s : results) {
                         sends.add(scored.send(Record.of(s.mention().conversationKey(), s)));
                     }
                     return Uni.join().all(sends).andFailFast().replaceWithVoid();
-                });
+                }), "a batch of " + mentions.size() + " mentions");
         writes.add(scoredAndSent);
         return Uni.join().all(writes).andFailFast()
                 .onItem().transformToUni(x -> Uni.createFrom().completionStage(batch.ack()))

@@ -1,0 +1,94 @@
+package io.vigie.apisupport;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.kafka.common.errors.RetriableException;
+import org.jboss.logging.Logger;
+
+/**
+ * Tells a failure of the infrastructure (PostgreSQL or Kafka cannot be reached, a connection was lost, the server is
+ * shutting down, a deadlock) from a failure of the records being handled, and retries work that failed for the first
+ * reason (ADR 0131). A record is dead-lettered only for a reason of its own: a consumer that dead-lettered whatever it
+ * read while the database was down, or while the service was stopping (its pool closed under the poll in progress),
+ * moved good records aside, to be replayed by hand.
+ */
+public final class Unavailable {
+
+    /** First wait before a retry; doubled (with jitter) at each failure up to {@link #MAX_WAIT}. */
+    static final Duration FIRST_WAIT = Duration.ofMillis(250);
+    /** Longest wait between two retries. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * SQLSTATEs of a server that cannot serve now, whatever the statement: connection exceptions (class 08), operator
+     * intervention (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now), too many connections
+     * (53300), and the two conflicts between transactions that a retry resolves (40001 serialization failure, 40P01
+     * deadlock).
+     */
+    private static final Set<String> SQL_STATES = Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
+
+    /** Messages of Vert.x's stackless failures of a pool or connection that is closed, closing or exhausted. */
+    private static final List<String> POOL_MESSAGES = List.of("Pool closed", "Connection is not active now", "Timeout",
+            "Connection closed");
+
+    private static final Logger LOG = Logger.getLogger(Unavailable.class);
+
+    private Unavailable() {
+    }
+
+    /** Whether {@code failure}, or one of its causes, says the infrastructure is unavailable rather than a record bad. */
+    public static boolean is(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SocketException || t instanceof ClosedChannelException
+                    || t instanceof TimeoutException || t instanceof ClosedConnectionException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof RetriableException) {
+                return true;
+            }
+            String state = t instanceof DatabaseException d ? d.getSqlState()
+                    : t instanceof SQLException s ? s.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || SQL_STATES.contains(state))) {
+                return true;
+            }
+            if (t instanceof NoStackTraceThrowable && t.getMessage() != null
+                    && POOL_MESSAGES.stream().anyMatch(t.getMessage()::startsWith)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The work of {@code attempt}, tried again, with growing waits, for as long as it fails because the
+     * infrastructure is unavailable; any other failure is passed on. Each attempt starts on the Vert.x context of the
+     * caller (Hibernate Reactive's sessions belong to it), and each retry is logged with {@code what}.
+     */
+    public static <T> Uni<T> retried(Supplier<Uni<T>> attempt, String what) {
+        return retried(Vertx.currentContext(), attempt, what);
+    }
+
+    /** As {@link #retried(Supplier, String)}, each attempt starting on {@code context} (none: on the caller's thread). */
+    public static <T> Uni<T> retried(Context context, Supplier<Uni<T>> attempt, String what) {
+        Executor onContext = context == null ? Runnable::run : r -> context.runOnContext(v -> r.run());
+        return Uni.createFrom().<T>deferred(attempt::get).runSubscriptionOn(onContext)
+                .onFailure(Unavailable::is).invoke(e -> LOG.warnf("%s: the infrastructure is unavailable (%s); retrying",
+                        what, RecordBatches.reason(e)))
+                .onFailure(Unavailable::is).retry().withBackOff(FIRST_WAIT, MAX_WAIT).indefinitely();
+    }
+}
