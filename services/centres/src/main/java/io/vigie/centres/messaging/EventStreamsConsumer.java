@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.vigie.apisupport.RecordBatches;
+import io.vigie.apisupport.Unavailable;
 import io.vigie.centres.domain.Terms;
 import io.vigie.centres.repository.MetricsWriter;
 import io.vigie.events.AgentPresence;
@@ -107,7 +108,7 @@ public class EventStreamsConsumer {
             require(x.status() != null, "status");
             require(x.emittedAt() != null, "emittedAt");
         }))
-                .chain(a -> metrics.alert(a));
+                .chain(a -> Unavailable.retried(() -> metrics.alert(a), "an alerts record"));
     }
 
     @Incoming(REPLIES_OUTBOUND)
@@ -117,7 +118,7 @@ public class EventStreamsConsumer {
             require(x.conversationId() != null, "conversationId");
             require(x.createdAt() != null, "createdAt");
         }))
-                .chain(r -> metrics.reply(r));
+                .chain(r -> Unavailable.retried(() -> metrics.reply(r), "a replies.outbound record"));
     }
 
     @Incoming(REPLIES_RECEIPTS)
@@ -128,7 +129,7 @@ public class EventStreamsConsumer {
             require(x.status() != null, "status");
             require(x.at() != null, "at");
         }))
-                .chain(r -> metrics.receipt(r));
+                .chain(r -> Unavailable.retried(() -> metrics.receipt(r), "a replies.receipts record"));
     }
 
     @Incoming(CONVERSATIONS_CLOSED)
@@ -138,7 +139,7 @@ public class EventStreamsConsumer {
                     require(x.conversationId() != null, "conversationId");
                     require(x.closedAt() != null, "closedAt");
                 }))
-                .chain(c -> metrics.closed(c));
+                .chain(c -> Unavailable.retried(() -> metrics.closed(c), "a conversations.closed record"));
     }
 
     @Incoming(AGENTS_PRESENCE)
@@ -148,7 +149,7 @@ public class EventStreamsConsumer {
             require(x.status() != null, "status");
             require(x.at() != null, "at");
         }))
-                .chain(p -> metrics.presence(p));
+                .chain(p -> Unavailable.retried(() -> metrics.presence(p), "an agents.presence record"));
     }
 
     private <T> T parse(String payload, Class<T> type, ToIntFunction<T> version, int known,

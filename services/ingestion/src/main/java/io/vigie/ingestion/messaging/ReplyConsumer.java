@@ -2,6 +2,7 @@ package io.vigie.ingestion.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vigie.apisupport.Unavailable;
 import io.vigie.events.Reply;
 import io.vigie.ingestion.service.OutboundService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ public class ReplyConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onReply(String payload) {
-        return Uni.createFrom().item(() -> parse(payload)).chain(outbound::enqueue);
+        return Uni.createFrom().item(() -> parse(payload))
+                .chain(r -> Unavailable.retried(() -> outbound.enqueue(r), "a replies.outbound record"));
     }
 
     Reply parse(String payload) {

@@ -2,6 +2,7 @@ package io.vigie.routing.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vigie.apisupport.Unavailable;
 import io.vigie.events.AgentPresence;
 import io.vigie.routing.service.PresenceService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,8 @@ public class AgentPresenceConsumer {
 
     @Incoming(IN)
     public Uni<Void> onPresence(String payload) {
-        return Uni.createFrom().item(() -> parse(json, payload)).chain(flow::onPresence);
+        return Uni.createFrom().item(() -> parse(json, payload))
+                .chain(p -> Unavailable.retried(() -> flow.onPresence(p), "an agents.presence record"));
     }
 
     /** Parses and checks an agents.presence record. */

@@ -2,6 +2,7 @@ package io.vigie.routing.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vigie.apisupport.Unavailable;
 import io.vigie.events.ConversationClosed;
 import io.vigie.events.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class WorkspaceEventsConsumer {
                 throw new IllegalArgumentException("not a Reply event: conversationId and agentId are required");
             }
             return r;
-        }).chain(flow::onReply);
+        }).chain(r -> Unavailable.retried(() -> flow.onReply(r), "a replies.outbound record"));
     }
 
     @Incoming(CLOSED)
@@ -43,7 +44,7 @@ public class WorkspaceEventsConsumer {
                 throw new IllegalArgumentException("not a ConversationClosed event: conversationId is required");
             }
             return c;
-        }).chain(flow::onClosed);
+        }).chain(c -> Unavailable.retried(() -> flow.onClosed(c), "a conversations.closed record"));
     }
 
     private <T> T read(String payload, Class<T> type) {

@@ -2,6 +2,7 @@ package io.vigie.workspace.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vigie.apisupport.Unavailable;
 import io.vigie.events.DeliveryReceipt;
 import io.vigie.workspace.service.ReplyService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,9 @@ public class ReceiptConsumer {
 
     @Incoming(IN)
     public Uni<Void> onReceipt(String payload) {
-        return Uni.createFrom().item(() -> parse(payload)).chain(replies::applyReceipt).replaceWithVoid();
+        return Uni.createFrom().item(() -> parse(payload))
+                .chain(r -> Unavailable.retried(() -> replies.applyReceipt(r), "a replies.receipts record"))
+                .replaceWithVoid();
     }
 
     private DeliveryReceipt parse(String payload) {
