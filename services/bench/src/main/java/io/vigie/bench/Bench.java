@@ -117,14 +117,23 @@ public final class Bench {
             // A short untimed warm-up, so that the JIT and the connection pools are past their start.
             phase(String.format("warm-up (%,d mentions, untimed)", options.warmup()));
             bench.throughput(Corpus.lines(Corpus.mentions(4, options.warmup())), 500, 2, 120);
+            if (options.steps().contains("latency")) {
+                // Paced requests of a few mentions take other paths than replay chunks (the JIT compiled them only
+                // once the latency phase had begun): the same traffic, untimed, first.
+                phase("warm-up: " + options.rate() + " mentions/s for " + options.latencySeconds() + " s, untimed");
+                bench.latency(Corpus.lines(Corpus.mentions(6, options.rate() * options.latencySeconds())),
+                        options.rate(), options.latencySeconds(), 120);
+            }
             if (options.steps().contains("throughput")) {
                 phase("throughput: " + lines.size() + " mentions as fast as possible");
                 boolean statements = Statements.reset(env);
+                Map<String, Double> jit = JitTime.read(pids);
                 ResourceSampler sampler = new ResourceSampler(pids);
                 PipelineBench.Throughput t = bench.throughput(lines, 1000, 2, 120);
                 double seconds = sampler.elapsedSeconds();
                 results.put("throughput", Render.throughput(t, results.get("rawKafka")));
                 results.put("resourcesThroughput", Render.resources(sampler.stop(), seconds));
+                results.put("jitThroughput", JitTime.spent(jit, JitTime.read(pids)));
                 if (statements) {
                     results.put("statementsThroughput", Statements.read(env, "_bench", 10));
                 }
@@ -132,11 +141,17 @@ public final class Bench {
             if (options.steps().contains("latency")) {
                 phase("latency: " + options.rate() + " mentions/s for " + options.latencySeconds() + " s");
                 List<String> paced = Corpus.lines(Corpus.mentions(2, options.rate() * options.latencySeconds()));
+                boolean statements = Statements.reset(env);
+                Map<String, Double> jit = JitTime.read(pids);
                 ResourceSampler sampler = new ResourceSampler(pids);
                 PipelineBench.Latency l = bench.latency(paced, options.rate(), options.latencySeconds(), 120);
                 double seconds = sampler.elapsedSeconds();
                 results.put("latency", Render.latency(l));
                 results.put("resourcesLatency", Render.resources(sampler.stop(), seconds));
+                results.put("jitLatency", JitTime.spent(jit, JitTime.read(pids)));
+                if (statements) {
+                    results.put("statementsLatency", Statements.read(env, "_bench", 10));
+                }
             }
         } finally {
             fleet.close();

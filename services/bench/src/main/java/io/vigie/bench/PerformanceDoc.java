@@ -155,15 +155,24 @@ public final class PerformanceDoc {
                             u.get("cpuSeconds"), u.get("cores")));
                 }
             });
+            Object jit = r.get(phase.endsWith("Throughput") ? "jitThroughput" : "jitLatency");
+            if (jit instanceof Map<?, ?> j && !j.isEmpty()) {
+                StringBuilder js = new StringBuilder();
+                j.forEach((name, sec) -> js.append(js.isEmpty() ? "" : ", ").append(name).append(' ').append(sec));
+                s.append(f("%nTime the JVMs spent compiling (JIT, `java.ci.totalTime`) during the phase, s: %s.%n", js));
+            }
             s.append('\n');
         }
-        Object statements = r.get("statementsThroughput");
-        if (statements != null) {
+        for (String phase : List.of("statementsThroughput", "statementsLatency")) {
+            Object statements = r.get(phase);
+            if (statements == null) {
+                continue;
+            }
             // This run's figures, or an earlier run's read back from the results file.
             Statements.Usage u = statements instanceof Statements.Usage su ? su
                     : new com.fasterxml.jackson.databind.ObjectMapper().convertValue(statements, Statements.Usage.class);
-            s.append("PostgreSQL during the throughput phase (`pg_stat_statements`): execution time of the top-level "
-                    + "statements per database, ms: ");
+            s.append(f("PostgreSQL during the %s phase (`pg_stat_statements`): execution time of the top-level "
+                    + "statements per database, ms: ", phase.endsWith("Throughput") ? "throughput" : "latency"));
             StringBuilder dbs = new StringBuilder();
             u.msByDatabase().forEach((db, ms) -> dbs.append(dbs.isEmpty() ? "" : ", ").append(db).append(' ').append(n(ms)));
             s.append(dbs).append(f(".%nThe costliest statements (a nested one runs in a trigger, and its time is also in "
