@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time each JVM has spent compiling (its JIT compiler threads), from the HotSpot counter {@code java.ci.totalTime} read
- * with {@code jcmd PerfCounter.print}: the difference over a phase says how much of a service's CPU went to
- * compiling rather than to its work, i.e. whether it was warm. No JFR needed.
+ * with {@code jcmd PerfCounter.print}: the difference over a phase says whether a service was still warming up. It is
+ * the compilations' elapsed time, so on a saturated machine it exceeds the compiler threads' CPU time (JFR's
+ * {@code jdk.ThreadCPULoad} gives that). No JFR needed.
  */
 final class JitTime {
 

@@ -159,7 +159,8 @@ public final class PerformanceDoc {
             if (jit instanceof Map<?, ?> j && !j.isEmpty()) {
                 StringBuilder js = new StringBuilder();
                 j.forEach((name, sec) -> js.append(js.isEmpty() ? "" : ", ").append(name).append(' ').append(sec));
-                s.append(f("%nTime the JVMs spent compiling (JIT, `java.ci.totalTime`) during the phase, s: %s.%n", js));
+                s.append(f("%nJIT compilations in progress during the phase, seconds of their elapsed time summed over the compiler threads "
+                        + "(`java.ci.totalTime`; on a saturated machine more than their CPU time): %s.%n", js));
             }
             s.append('\n');
         }
