@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -68,13 +69,33 @@ public class TopicInitializer {
                 throw e;
             }
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config current = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            Config current = describe(admin, resource);
             ConfigEntry policy = current.get(TopicConfig.CLEANUP_POLICY_CONFIG);
             if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 LOG.warnf("Topic %s exists without compaction; switching it to cleanup.policy=compact", topic);
                 admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
                         new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
                         AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * The topic's configuration. A topic another service has just created (every service creates the topics it uses
+     * at start) can exist for the controller before the broker that answers knows it: seen in a chaos run, where
+     * centres failed to start on UnknownTopicOrPartitionException. That is retried for up to 15 s.
+     */
+    private static Config describe(Admin admin, ConfigResource resource)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt >= 30) {
+                    throw e;
+                }
+                LOG.infof("Topic %s is not known to the broker yet; asking again", resource.name());
+                Thread.sleep(500);
             }
         }
     }
