@@ -83,12 +83,22 @@ public final class Unavailable {
         return retried(Vertx.currentContext(), attempt, what);
     }
 
-    /** As {@link #retried(Supplier, String)}, each attempt starting on {@code context} (none: on the caller's thread). */
+    /**
+     * As {@link #retried(Supplier, String)}, each retry starting on {@code context} (none: on the thread of the failure).
+     * The first attempt runs at once, on the caller's thread: only a retry, which starts from a timer, needs the hop.
+     */
     public static <T> Uni<T> retried(Context context, Supplier<Uni<T>> attempt, String what) {
         Executor onContext = context == null ? Runnable::run : r -> context.runOnContext(v -> r.run());
-        return Uni.createFrom().<T>deferred(attempt::get).runSubscriptionOn(onContext)
-                .onFailure(Unavailable::is).invoke(e -> LOG.warnf("%s: the infrastructure is unavailable (%s); retrying",
-                        what, RecordBatches.reason(e)))
+        Uni<T> again = Uni.createFrom().<T>deferred(attempt::get).runSubscriptionOn(onContext)
+                .onFailure(Unavailable::is).invoke(e -> warn(what, e))
                 .onFailure(Unavailable::is).retry().withBackOff(FIRST_WAIT, MAX_WAIT).indefinitely();
+        return Uni.createFrom().<T>deferred(attempt::get).onFailure(Unavailable::is).recoverWithUni(e -> {
+            warn(what, e);
+            return again;
+        });
+    }
+
+    private static void warn(String what, Throwable e) {
+        LOG.warnf("%s: the infrastructure is unavailable (%s); retrying", what, RecordBatches.reason(e));
     }
 }

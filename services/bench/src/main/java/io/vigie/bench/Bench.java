@@ -126,32 +126,15 @@ public final class Bench {
             }
             if (options.steps().contains("throughput")) {
                 phase("throughput: " + lines.size() + " mentions as fast as possible");
-                boolean statements = Statements.reset(env);
-                Map<String, Double> jit = JitTime.read(pids);
-                ResourceSampler sampler = new ResourceSampler(pids);
-                PipelineBench.Throughput t = bench.throughput(lines, 1000, 2, 120);
-                double seconds = sampler.elapsedSeconds();
+                PipelineBench.Throughput t = measured("Throughput", pids, () -> bench.throughput(lines, 1000, 2, 120));
                 results.put("throughput", Render.throughput(t, results.get("rawKafka")));
-                results.put("resourcesThroughput", Render.resources(sampler.stop(), seconds));
-                results.put("jitThroughput", JitTime.spent(jit, JitTime.read(pids)));
-                if (statements) {
-                    results.put("statementsThroughput", Statements.read(env, "_bench", 10));
-                }
             }
             if (options.steps().contains("latency")) {
                 phase("latency: " + options.rate() + " mentions/s for " + options.latencySeconds() + " s");
                 List<String> paced = Corpus.lines(Corpus.mentions(2, options.rate() * options.latencySeconds()));
-                boolean statements = Statements.reset(env);
-                Map<String, Double> jit = JitTime.read(pids);
-                ResourceSampler sampler = new ResourceSampler(pids);
-                PipelineBench.Latency l = bench.latency(paced, options.rate(), options.latencySeconds(), 120);
-                double seconds = sampler.elapsedSeconds();
+                PipelineBench.Latency l = measured("Latency", pids,
+                        () -> bench.latency(paced, options.rate(), options.latencySeconds(), 120));
                 results.put("latency", Render.latency(l));
-                results.put("resourcesLatency", Render.resources(sampler.stop(), seconds));
-                results.put("jitLatency", JitTime.spent(jit, JitTime.read(pids)));
-                if (statements) {
-                    results.put("statementsLatency", Statements.read(env, "_bench", 10));
-                }
             }
         } finally {
             fleet.close();
@@ -164,6 +147,24 @@ public final class Bench {
             }
             results.put("profiles", profiles);
         }
+    }
+
+    /**
+     * Runs a timed phase and records what the processes used during it: resources (RSS, CPU), the JVMs' JIT time and
+     * PostgreSQL's statements, under {@code resources<Phase>}, {@code jit<Phase>} and {@code statements<Phase>}.
+     */
+    private <T> T measured(String phase, Map<String, Long> pids, java.util.concurrent.Callable<T> work) throws Exception {
+        boolean statements = Statements.reset(env);
+        Map<String, Double> jit = JitTime.read(pids);
+        ResourceSampler sampler = new ResourceSampler(pids);
+        T out = work.call();
+        double seconds = sampler.elapsedSeconds();
+        results.put("resources" + phase, Render.resources(sampler.stop(), seconds));
+        results.put("jit" + phase, JitTime.spent(jit, JitTime.read(pids)));
+        if (statements) {
+            results.put("statements" + phase, Statements.read(env, "_bench", 10));
+        }
+        return out;
     }
 
     private void reports(String prefix) throws Exception {

@@ -81,9 +81,9 @@ public class TopicInitializer {
     }
 
     /**
-     * The topic's configuration. A topic another service has just created (every service creates the topics it uses
-     * at start) can exist for the controller before the broker that answers knows it: seen in a chaos run, where
-     * centres failed to start on UnknownTopicOrPartitionException. That is retried for up to 15 s.
+     * The topic's configuration. A topic created an instant before by another client (the broker creates a topic when
+     * a service first reads or writes it) can exist for the controller before the broker that answers knows it: seen
+     * in a chaos run, where centres failed to start on UnknownTopicOrPartitionException. That is retried for up to 15 s.
      */
     private static Config describe(Admin admin, ConfigResource resource)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
