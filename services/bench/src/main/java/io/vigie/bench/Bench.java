@@ -117,12 +117,25 @@ public final class Bench {
             // A short untimed warm-up, so that the JIT and the connection pools are past their start.
             phase(String.format("warm-up (%,d mentions, untimed)", options.warmup()));
             bench.throughput(Corpus.lines(Corpus.mentions(4, options.warmup())), 500, 2, 120);
-            if (options.steps().contains("latency")) {
+            {
                 // Paced requests of a few mentions take other paths than replay chunks (the JIT compiled them only
-                // once the latency phase had begun): the same traffic, untimed, first.
-                phase("warm-up: " + options.rate() + " mentions/s for " + options.latencySeconds() + " s, untimed");
-                bench.latency(Corpus.lines(Corpus.mentions(6, options.rate() * options.latencySeconds())),
-                        options.rate(), options.latencySeconds(), 120);
+                // once the latency phase had begun): the same traffic, untimed, first. And the JIT compiles long
+                // after one round (the C2 compiler threads took a third of the services' CPU in the second, a tenth
+                // in the eighth): rounds until it has settled, so that the timed phases measure the services' work.
+                double share = 1;
+                int round = 0;
+                while (round < options.settleRounds() && share > SETTLED_JIT_SHARE) {
+                    round++;
+                    phase("warm-up " + round + " (at most " + options.settleRounds() + "): " + options.rate()
+                            + " mentions/s for " + options.latencySeconds() + " s, untimed");
+                    Map<String, Double> jit = JitTime.read(pids);
+                    ResourceSampler sampler = new ResourceSampler(pids);
+                    bench.latency(Corpus.lines(Corpus.mentions(5 + round, options.rate() * options.latencySeconds())),
+                            options.rate(), options.latencySeconds(), 120);
+                    share = settling(round, sampler.stop(), JitTime.spent(jit, JitTime.read(pids)));
+                }
+                results.put("settling", Map.of("rounds", round, "jitShare", Math.round(share * 1000) / 1000.0,
+                        "settled", share <= SETTLED_JIT_SHARE));
             }
             if (options.steps().contains("throughput")) {
                 phase("throughput: " + lines.size() + " mentions as fast as possible");
@@ -150,9 +163,33 @@ public final class Bench {
     }
 
     /**
+     * Prints what a warm-up round cost each process and how much of it went to compiling; answers the compiler
+     * threads' share of the JVMs' CPU in the round.
+     */
+    static double settling(int round, Map<String, ResourceSampler.Usage> usage, Map<String, Double> jit) {
+        StringBuilder line = new StringBuilder("bench: warm-up round " + round + ", CPU s (of which JIT):");
+        double jvm = 0;
+        double compiling = 0;
+        for (var e : usage.entrySet()) {
+            line.append(String.format(" %s %.1f", e.getKey(), e.getValue().cpuSeconds()));
+            if (jit.containsKey(e.getKey())) {
+                line.append(String.format(" (%.1f)", jit.get(e.getKey())));
+                jvm += e.getValue().cpuSeconds();
+                compiling += jit.get(e.getKey());
+            }
+        }
+        double share = jvm > 0 ? compiling / jvm : 0;
+        System.err.println(line + String.format("; JIT %.0f %% of the JVMs' CPU", 100 * share));
+        return share;
+    }
+
+    /**
      * Runs a timed phase and records what the processes used during it: resources (RSS, CPU), the JVMs' JIT time and
      * PostgreSQL's statements, under {@code resources<Phase>}, {@code jit<Phase>} and {@code statements<Phase>}.
      */
+    /** The compiler threads' share of the JVMs' CPU in a warm-up round under which the services count as settled. */
+    static final double SETTLED_JIT_SHARE = 0.10;
+
     private <T> T measured(String phase, Map<String, Long> pids, java.util.concurrent.Callable<T> work) throws Exception {
         boolean statements = Statements.reset(env);
         Map<String, Double> jit = JitTime.read(pids);

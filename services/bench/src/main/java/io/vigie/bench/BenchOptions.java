@@ -16,6 +16,8 @@ import java.util.Set;
  * @param mentions        mentions replayed as fast as possible (throughput) and relayed by raw Kafka
  * @param warmup          mentions replayed, untimed, before the pipeline phases (the services' JIT and pools)
  * @param rate            mentions per second of the latency phase
+ * @param settleRounds    most untimed rounds of the latency phase's traffic before the timed phases: they stop
+ *                        once the JIT's compiler threads took at most a tenth of the services' CPU in a round
  * @param latencySeconds  length of the latency phase
  * @param scoringPosts    posts of the scoring comparison
  * @param reportMentions  mentions stored for the reports phase
@@ -28,7 +30,7 @@ import java.util.Set;
  * @param doc             the performance document whose generated section is rewritten
  * @param results         the results file (JSON)
  */
-public record BenchOptions(int mentions, int warmup, int rate, int latencySeconds, int scoringPosts, long reportMentions,
+public record BenchOptions(int mentions, int warmup, int rate, int settleRounds, int latencySeconds, int scoringPosts, long reportMentions,
         int reportDays, int repeats, boolean jfr, Set<String> steps, List<String> jvmOptions, Path doc, Path results) {
 
     /** Every phase, in the order they run. */
@@ -43,7 +45,7 @@ public record BenchOptions(int mentions, int warmup, int rate, int latencySecond
             }
             o.put(args[i].substring(2), args[++i]);
         }
-        Set<String> known = Set.of("mentions", "warmup", "rate", "latency-seconds", "scoring-posts", "report-mentions",
+        Set<String> known = Set.of("mentions", "warmup", "rate", "settle-rounds", "latency-seconds", "scoring-posts", "report-mentions",
                 "report-days", "repeats", "jfr", "steps", "jvm", "doc", "results");
         for (String k : o.keySet()) {
             if (!known.contains(k)) {
@@ -58,6 +60,7 @@ public record BenchOptions(int mentions, int warmup, int rate, int latencySecond
             steps.add(s.trim());
         }
         return new BenchOptions(positive(o, "mentions", 20_000), positive(o, "warmup", 10_000), positive(o, "rate", 500),
+                positive(o, "settle-rounds", 12),
                 positive(o, "latency-seconds", 30), positive(o, "scoring-posts", 3_000),
                 positive(o, "report-mentions", 10_000_000), positive(o, "report-days", 100), positive(o, "repeats", 20),
                 Boolean.parseBoolean(o.getOrDefault("jfr", "true")), steps,

@@ -1,33 +1,32 @@
 package io.vigie.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Time each JVM has spent compiling (its JIT compiler threads), from the HotSpot counter {@code java.ci.totalTime} read
- * with {@code jcmd PerfCounter.print}: the difference over a phase says whether a service was still warming up. It is
- * the compilations' elapsed time, so on a saturated machine it exceeds the compiler threads' CPU time (JFR's
- * {@code jdk.ThreadCPULoad} gives that). No JFR needed.
+ * CPU time each JVM has spent compiling: the user and system time of its JIT compiler threads ({@code C1 CompilerThre…}
+ * and {@code C2 CompilerThre…}), read from {@code /proc/<pid>/task/<tid>/stat}. The difference over a phase says how
+ * much of a service's CPU went to compiling rather than to its work, i.e. whether it was still warming up. No JFR
+ * needed. A compiler thread that ended during the phase takes its time with it, so the figure is a lower bound.
  */
 final class JitTime {
+
+    /** Clock ticks per second of {@code /proc}'s times ({@code getconf CLK_TCK}: 100 on Linux). */
+    private static final double TICKS = 100.0;
 
     private JitTime() {
     }
 
-    /** Seconds of compilation so far, by name; a process that does not answer is left out. */
+    /** CPU seconds of the compiler threads so far, by name; a process that is gone or has none is left out. */
     static Map<String, Double> read(Map<String, Long> pids) {
-        Map<String, CompletableFuture<Double>> pending = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> pending.put(name, CompletableFuture.supplyAsync(() -> seconds(pid))));
         Map<String, Double> out = new LinkedHashMap<>();
-        pending.forEach((name, f) -> {
-            Double s = f.join();
+        pids.forEach((name, pid) -> {
+            Double s = seconds(Path.of("/proc", Long.toString(pid), "task"));
             if (s != null) {
                 out.put(name, s);
             }
@@ -46,33 +45,35 @@ final class JitTime {
         return out;
     }
 
-    private static Double seconds(long pid) {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        try {
-            Process p = new ProcessBuilder(jcmd, Long.toString(pid), "PerfCounter.print").redirectErrorStream(true).start();
-            long ticks = -1;
-            long frequency = -1;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    ticks = line.startsWith("java.ci.totalTime=") ? value(line) : ticks;
-                    frequency = line.startsWith("sun.os.hrt.frequency=") ? value(line) : frequency;
+    /** Summed CPU seconds of the compiler threads under a {@code task} directory; null without any. */
+    static Double seconds(Path tasks) {
+        long ticks = 0;
+        boolean found = false;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path t : threads) {
+                try {
+                    if (!Files.readString(t.resolve("comm"), StandardCharsets.UTF_8).contains("CompilerThre")) {
+                        continue;
+                    }
+                    ticks += cpuTicks(Files.readString(t.resolve("stat"), StandardCharsets.UTF_8));
+                    found = true;
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read: its time is gone with it
                 }
             }
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || ticks < 0 || frequency <= 0) {
-                p.destroyForcibly();
-                return null;
-            }
-            return ticks / (double) frequency;
         } catch (IOException e) {
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
+        return found ? ticks / TICKS : null;
     }
 
-    static long value(String line) {
-        return Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+    /**
+     * utime + stime (fields 14 and 15) of a {@code stat} line; the fields are counted after the command, which is in
+     * parentheses and may itself hold spaces ("C2 CompilerThre").
+     */
+    static long cpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // f[0] is field 3 (state): utime is field 14, stime field 15.
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

@@ -116,6 +116,13 @@ public final class PerformanceDoc {
                     + "answered queries (queries that failed) | %s / %s ms (%s failed) | |%n",
                     n(rep.get("storedMentions")), all.get("p50"), all.get("p95"), rep.get("failedQueries")));
         }
+        if (r.get("settling") instanceof Map<?, ?> settling) {
+            s.append(f("Before the timed phases: %s untimed rounds of the latency phase's traffic, until the JIT compiler "
+                    + "threads took at most %.0f %% of the services' CPU in a round (last round: %.1f %%%s).%n%n",
+                    settling.get("rounds"), 100 * Bench.SETTLED_JIT_SHARE,
+                    100 * ((Number) settling.get("jitShare")).doubleValue(),
+                    Boolean.TRUE.equals(settling.get("settled")) ? "" : "; **not settled**: the timed phases include compiling"));
+        }
         for (String phase : List.of("resourcesThroughput", "resourcesLatency")) {
             Map<String, Object> res = (Map<String, Object>) r.get(phase);
             if (res == null) {
@@ -145,6 +152,13 @@ public final class PerformanceDoc {
             }
             s.append(f("%nStored rows (estimates): %s. Loaded in %s s.%n%n", rep.get("tableRows"), rep.get("loadSeconds")));
         }
+        if (r.get("settling") instanceof Map<?, ?> settling) {
+            s.append(f("Before the timed phases: %s untimed rounds of the latency phase's traffic, until the JIT compiler "
+                    + "threads took at most %.0f %% of the services' CPU in a round (last round: %.1f %%%s).%n%n",
+                    settling.get("rounds"), 100 * Bench.SETTLED_JIT_SHARE,
+                    100 * ((Number) settling.get("jitShare")).doubleValue(),
+                    Boolean.TRUE.equals(settling.get("settled")) ? "" : "; **not settled**: the timed phases include compiling"));
+        }
         for (String phase : List.of("resourcesThroughput", "resourcesLatency")) {
             Map<String, Object> res = (Map<String, Object>) r.get(phase);
             if (res == null) {
@@ -162,10 +176,15 @@ public final class PerformanceDoc {
             Object jit = r.get(phase.endsWith("Throughput") ? "jitThroughput" : "jitLatency");
             if (jit instanceof Map<?, ?> j && !j.isEmpty()) {
                 StringBuilder js = new StringBuilder();
-                j.forEach((name, sec) -> js.append(js.isEmpty() ? "" : ", ").append(name).append(' ').append(sec));
-                s.append(f("%nJIT compilations in progress during the phase, seconds of their elapsed time summed over "
-                        + "the compiler threads (`java.ci.totalTime`; on a saturated machine more than their CPU time): "
-                        + "%s.%n", js));
+                j.forEach((name, sec) -> {
+                    js.append(js.isEmpty() ? "" : ", ").append(name).append(' ').append(sec);
+                    if (res.get(name) instanceof Map<?, ?> u && u.get("cpuSeconds") instanceof Number cpu
+                            && cpu.doubleValue() > 0 && sec instanceof Number n) {
+                        js.append(f(" (%.0f %%)", 100 * n.doubleValue() / cpu.doubleValue()));
+                    }
+                });
+                s.append(f("%nCPU seconds of the JIT compiler threads during the phase (`/proc/<pid>/task`, C1 and C2 "
+                        + "threads), and their share of the service's CPU: %s.%n", js));
             }
             s.append('\n');
         }
