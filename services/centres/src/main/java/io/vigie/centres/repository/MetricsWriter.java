@@ -61,10 +61,33 @@ public class MetricsWriter {
     private static final String SEEN = """
             insert into mention_seen (source, mention_key, created_at, text) values ($1, $2, $3, $4)
             on conflict do nothing""";
-    private static final String CONVERSATION = """
+    /**
+     * The conversations placed by a poll of routing decisions, one row per conversation, in one statement (as ADR 0125 batches the rest of a poll):
+     * the rows a decision at a time would leave. Of the decisions of one conversation, the latest routed (the later
+     * one on a tie) gives centre, queue and state; the first non-null value gives network, language, topic, SLA and
+     * space; the earliest first message and the latest routing time are kept. The stored row then merges by the same
+     * rules, the stored values first.
+     */
+    private static final String CONVERSATION_BATCH = """
             insert into conversation_fact as c (id, centre, network, language, topic, queue, state,
                 first_message_at, sla_due_at, routed_at, space)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            select id,
+                (array_agg(centre order by routed_at desc nulls last, n desc))[1],
+                (array_agg(network order by n) filter (where network is not null))[1],
+                (array_agg(language order by n) filter (where language is not null))[1],
+                (array_agg(topic order by n) filter (where topic is not null))[1],
+                (array_agg(queue order by routed_at desc nulls last, n desc))[1],
+                (array_agg(state order by routed_at desc nulls last, n desc))[1],
+                min(first_message_at),
+                (array_agg(sla_due_at order by n) filter (where sla_due_at is not null))[1],
+                max(routed_at),
+                (array_agg(space order by n) filter (where space is not null))[1]
+            from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
+                $7::varchar[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::varchar[])
+                with ordinality as u(id, centre, network, language, topic, queue, state, first_message_at,
+                    sla_due_at, routed_at, space, n)
+            group by id
+            order by id
             on conflict (id) do update set
                 space = coalesce(c.space, excluded.space),
                 centre = case when c.routed_at is null or excluded.routed_at >= c.routed_at then excluded.centre else c.centre end,
@@ -76,6 +99,9 @@ public class MetricsWriter {
                 topic = coalesce(c.topic, excluded.topic),
                 first_message_at = least(c.first_message_at, excluded.first_message_at),
                 sla_due_at = coalesce(c.sla_due_at, excluded.sla_due_at)""";
+    private static final Class<?>[] PLACEMENT_COLUMNS = { String.class, String.class, String.class, String.class,
+            String.class, String.class, String.class, OffsetDateTime.class, OffsetDateTime.class, OffsetDateTime.class,
+            String.class };
     private static final String REPLY = """
             insert into reply_fact as r (reply_id, conversation_id, centre, network, created_at, counted)
             values ($1, $2, $3, $4, $5, true)
@@ -203,17 +229,17 @@ public class MetricsWriter {
 
     /**
      * Records a poll of routing decisions in one transaction, with the same rows as {@link #routed} called for each
-     * in turn: the conversations' placements in their order (one statement each, sent together: a conversation
-     * placed twice in a poll keeps the later placement), then the messages new to the {@code routed} ledger (the
+     * in turn: the conversations' placements (one statement, which merges a conversation placed twice in the poll
+     * as two statements would: the later placement wins), then the messages new to the {@code routed} ledger (the
      * first decision of each message key decides, as one by one) counted for their centre by one multi-row upsert.
      * One statement instead of two per decision on {@code volume_bucket} matters because each fires the rollups'
      * statement triggers (V17).
      */
     public Uni<Void> routedBatch(List<RoutingDecision> batch) {
-        List<Tuple> placements = batch.stream().map(MetricsWriter::placement).toList();
+        Object[] placements = columns(PLACEMENT_COLUMNS, batch.stream().map(MetricsWriter::placement).toList());
         List<RoutingDecision> firsts = firstOfEachKey(batch.stream().filter(d -> d.message() != null).toList(),
                 RoutingDecision::message);
-        return pool.withTransaction(conn -> conn.preparedQuery(CONVERSATION).executeBatch(placements)
+        return pool.withTransaction(conn -> conn.preparedQuery(CONVERSATION_BATCH).execute(Tuple.from(placements))
                 .chain(() -> seenBatch(conn, "routed", firsts.stream().map(RoutingDecision::message).toList()))
                 .chain(fresh -> {
                     SortedMap<String, Sum> volume = new TreeMap<>();
@@ -272,19 +298,23 @@ public class MetricsWriter {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return conn.preparedQuery(sql).execute(Tuple.from(columns(columns, rows.values().stream().map(row).toList())))
+                .replaceWithVoid();
+    }
+
+    /** Rows as one array per column (the parameters of an {@code unnest} statement). */
+    private static Object[] columns(Class<?>[] columns, List<Object[]> rows) {
         Object[] arrays = new Object[columns.length];
         for (int c = 0; c < columns.length; c++) {
             arrays[c] = Array.newInstance(columns[c], rows.size());
         }
-        int i = 0;
-        for (Sum sum : rows.values()) {
-            Object[] values = row.apply(sum);
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] values = rows.get(i);
             for (int c = 0; c < columns.length; c++) {
                 Array.set(arrays[c], i, values[c]);
             }
-            i++;
         }
-        return conn.preparedQuery(sql).execute(Tuple.from(arrays)).replaceWithVoid();
+        return arrays;
     }
 
     /** Running sums of one bucket row: its key columns, the first mention's extra column, and the counts. */
@@ -391,13 +421,13 @@ public class MetricsWriter {
         return routedBatch(List.of(d));
     }
 
-    /** The parameters of a decision's {@code CONVERSATION} upsert. */
-    private static Tuple placement(RoutingDecision d) {
+    /** A decision's row of {@code CONVERSATION_BATCH}. */
+    private static Object[] placement(RoutingDecision d) {
         ScoredMention m = d.message();
-        return Tuple.from(new Object[] { d.conversationId(), d.centre(),
+        return new Object[] { d.conversationId(), d.centre(),
                 m == null ? null : m.mention().network(), m == null ? null : m.language(), m == null ? null : m.topic(),
                 d.queue(), d.state(), m == null ? null : odt(m.mention().createdAt()), odt(d.slaDueAt()), odt(d.routedAt()),
-                m == null ? null : m.mention().space() });
+                m == null ? null : m.mention().space() };
     }
 
     /** Records a public reply; the first one of a conversation sets its first response time. */
