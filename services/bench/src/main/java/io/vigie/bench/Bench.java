@@ -130,8 +130,9 @@ public final class Bench {
                             + " mentions/s for " + options.latencySeconds() + " s, untimed");
                     Map<String, Double> jit = JitTime.read(pids);
                     ResourceSampler sampler = new ResourceSampler(pids);
-                    bench.latency(Corpus.lines(Corpus.mentions(5 + round, options.rate() * options.latencySeconds())),
-                            options.rate(), options.latencySeconds(), 120);
+                    List<GeneratedMention> settle = Corpus.mentions(5 + round, options.rate() * options.latencySeconds());
+                    bench.latency(Corpus.live(settle, Instant.now(), options.rate()), options.rate(),
+                            options.latencySeconds(), 120);
                     share = settling(round, sampler.stop(), JitTime.spent(jit, JitTime.read(pids)));
                 }
                 results.put("settling", Map.of("rounds", round, "jitShare", Math.round(share * 1000) / 1000.0,
@@ -144,9 +145,9 @@ public final class Bench {
             }
             if (options.steps().contains("latency")) {
                 phase("latency: " + options.rate() + " mentions/s for " + options.latencySeconds() + " s");
-                List<String> paced = Corpus.lines(Corpus.mentions(2, options.rate() * options.latencySeconds()));
-                PipelineBench.Latency l = measured("Latency", pids,
-                        () -> bench.latency(paced, options.rate(), options.latencySeconds(), 120));
+                List<GeneratedMention> paced = Corpus.mentions(2, options.rate() * options.latencySeconds());
+                PipelineBench.Latency l = measured("Latency", pids, () -> bench.latency(
+                        Corpus.live(paced, Instant.now(), options.rate()), options.rate(), options.latencySeconds(), 120));
                 results.put("latency", Render.latency(l));
             }
         } finally {

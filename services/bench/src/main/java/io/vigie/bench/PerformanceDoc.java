@@ -116,13 +116,6 @@ public final class PerformanceDoc {
                     + "answered queries (queries that failed) | %s / %s ms (%s failed) | |%n",
                     n(rep.get("storedMentions")), all.get("p50"), all.get("p95"), rep.get("failedQueries")));
         }
-        if (r.get("settling") instanceof Map<?, ?> settling) {
-            s.append(f("Before the timed phases: %s untimed rounds of the latency phase's traffic, until the JIT compiler "
-                    + "threads took at most %.0f %% of the services' CPU in a round (last round: %.1f %%%s).%n%n",
-                    settling.get("rounds"), 100 * Bench.SETTLED_JIT_SHARE,
-                    100 * ((Number) settling.get("jitShare")).doubleValue(),
-                    Boolean.TRUE.equals(settling.get("settled")) ? "" : "; **not settled**: the timed phases include compiling"));
-        }
         for (String phase : List.of("resourcesThroughput", "resourcesLatency")) {
             Map<String, Object> res = (Map<String, Object>) r.get(phase);
             if (res == null) {
