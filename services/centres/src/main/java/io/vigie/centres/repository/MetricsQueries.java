@@ -57,9 +57,11 @@ public class MetricsQueries {
     }
 
     private final Pool pool;
+    private final TermSpanSeal termSpans;
 
-    public MetricsQueries(Pool pool) {
+    public MetricsQueries(Pool pool, TermSpanSeal termSpans) {
         this.pool = pool;
+        this.termSpans = termSpans;
     }
 
     /** The bucket size read for a period. */
@@ -466,8 +468,9 @@ public class MetricsQueries {
         Instant before = from.minus(Duration.between(from, to));
         List<Object> args = new ArrayList<>();
         List<String> parts = new ArrayList<>();
-        termParts(Tiling.of(before, from), false, parts, args);
-        termParts(Tiling.of(from, to), true, parts, args);
+        Instant sealed = termSpans.sealedUntil();
+        termParts(Tiling.of(before, from), false, sealed, parts, args);
+        termParts(Tiling.of(from, to), true, sealed, parts, args);
         if (parts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -486,9 +489,10 @@ public class MetricsQueries {
      * of term_bucket, which carries the sums (V22; one range per select, not ORed ranges, which become bitmap heap scans), the whole hours
      * and days as blocks (single hours and days, spans of hours and days), the blocks of one length in one select
      * through its table's key: term_bucket (granularity, bucket, term), term_hour_span (hours, start, term), term_day
-     * (day, term) or term_span (days, start, term).
+     * (day, term) or term_span (days, start, term); spans of days only before {@code spansUntil}, the end of the days
+     * whose spans are written (ADR 0133).
      */
-    private static void termParts(Tiling tiling, boolean cur, List<String> parts, List<Object> args) {
+    private static void termParts(Tiling tiling, boolean cur, Instant spansUntil, List<String> parts, List<Object> args) {
         for (Tiling.Range r : tiling.ranges()) {
             if (r.granularity().equals("minute")) {
                 args.add(odt(r.start()));
@@ -500,7 +504,8 @@ public class MetricsQueries {
         String select = "select term, mentions, " + cur + " cur from ";
         blockParts(tiling.hourBlocks(), select, "term_bucket where granularity = 'hour' and bucket",
                 "term_hour_span where hours = %d and start", parts, args);
-        blockParts(tiling.dayBlocks(Tiling.TERM_SPANS), select, "term_day where day", "term_span where days = %d and start", parts, args);
+        blockParts(tiling.dayBlocks(Tiling.TERM_SPANS, spansUntil), select, "term_day where day",
+                "term_span where days = %d and start", parts, args);
     }
 
     /**

@@ -69,8 +69,17 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
      * time order.
      */
     public List<Block> dayBlocks(int[] spans) {
+        return dayBlocks(spans, endDay);
+    }
+
+    /**
+     * The whole days as blocks, spans only where they end by {@code spansUntil} (term spans of days from then on are
+     * not written yet, ADR 0133; null: none are), single days elsewhere, in time order.
+     */
+    public List<Block> dayBlocks(int[] spans, Instant spansUntil) {
         List<Block> out = new ArrayList<>();
-        blocks(firstDay, endDay, 86_400, spans, out);
+        long limit = spansUntil == null ? Long.MIN_VALUE : Math.floorDiv(spansUntil.getEpochSecond(), 86_400);
+        blocks(firstDay, endDay, 86_400, spans, limit, out);
         return out;
     }
 
@@ -84,7 +93,7 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
         List<Block> out = new ArrayList<>();
         for (Range r : ranges()) {
             if (r.granularity().equals("hour")) {
-                blocks(r.start(), r.end(), 3_600, spans, out);
+                blocks(r.start(), r.end(), 3_600, spans, Long.MAX_VALUE, out);
             }
         }
         return out;
@@ -92,15 +101,16 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
 
     /**
      * Tiles [start, end) (whole units of {@code unitSeconds}) greedily: at each unit, the longest span that starts on
-     * a unit number it divides and ends by {@code end}, else a single unit.
+     * a unit number it divides and ends by {@code end} and by unit number {@code spanLimit}, else a single unit.
      */
-    private static void blocks(Instant start, Instant end, long unitSeconds, int[] spans, List<Block> out) {
+    private static void blocks(Instant start, Instant end, long unitSeconds, int[] spans, long spanLimit,
+            List<Block> out) {
         long unit = start.getEpochSecond() / unitSeconds;
         long last = end.getEpochSecond() / unitSeconds;
         while (unit < last) {
             int size = 1;
             for (int s : spans) {
-                if (unit % s == 0 && unit + s <= last) {
+                if (unit % s == 0 && unit + s <= last && unit + s <= spanLimit) {
                     size = s;
                     break;
                 }

@@ -49,6 +49,9 @@ class TermDayRollupTest {
     @Inject
     MetricsQueries queries;
 
+    @Inject
+    TermSpanSeal termSpans;
+
     @Test
     void wholeDaysOfAPeriod() {
         Instant d = Instant.parse("2026-07-10T00:00:00Z");
@@ -164,6 +167,48 @@ class TermDayRollupTest {
                 assertFalse(together.get("centre").isEmpty(), scope);
             }
         }
+    }
+
+    /**
+     * The spans of days not yet sealed are not written (ADR 0133): rising terms read those days one by one and still
+     * equal the raw buckets; sealing adds them to every span that holds them, and a late mention of a sealed day goes
+     * to its spans at once.
+     */
+    @Test
+    void theSpansOfADayAreWrittenWhenItIsSealedAndReportsAgreeBeforeAndAfter() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String tag = "#seal" + run;
+        // Two days after the end of the sealed days: not sealed yet, whatever other tests wrote.
+        Instant sealed = termSpans.seal(Instant.EPOCH).await().indefinitely();
+        Instant day = sealed.plus(Duration.ofDays(2));
+        List<ScoredMention> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(tagged(run + "-" + i, day.plus(Duration.ofMinutes(37L * i)), tag));
+        }
+        writer.scoredBatch(batch).await().indefinitely();
+        String spans = "select days, mentions from term_span where term = ? order by days";
+        assertEquals(List.of(), query(spans, tag));
+        assertEquals(List.of("30|"), query("select mentions from term_day where term = ?", tag));
+        assertSameAsRaw(day, day.plus(Duration.ofDays(4)), "hour", false);
+
+        Instant after = termSpans.seal(day.plus(Duration.ofDays(1))).await().indefinitely();
+        assertEquals(day.plus(Duration.ofDays(1)), after);
+        assertEquals(List.of("2|30|", "4|30|", "8|30|", "16|30|", "32|30|", "64|30|"), query(spans, tag));
+        assertSameAsRaw(day, day.plus(Duration.ofDays(4)), "hour", false);
+
+        // Late: the sealed day's spans take it at once.
+        writer.scoredBatch(List.of(tagged(run + "-late", day.plus(Duration.ofHours(23)), tag))).await().indefinitely();
+        assertEquals(List.of("2|31|", "4|31|", "8|31|", "16|31|", "32|31|", "64|31|"), query(spans, tag));
+        // Sealing up to a day already sealed changes nothing.
+        assertEquals(after, termSpans.seal(day).await().indefinitely());
+        assertEquals(List.of("2|31|", "4|31|", "8|31|", "16|31|", "32|31|", "64|31|"), query(spans, tag));
+    }
+
+    private static ScoredMention tagged(String id, Instant at, String tag) {
+        Mention m = new Mention(Mention.VERSION, "x", id, "x:@NordlysCare", id + "-t", null,
+                new Author("u-" + id, "@u", 1, false), "the update broke my laptop " + tag, "en", at, null, List.of(), at);
+        return new ScoredMention(ScoredMention.VERSION, m, "en", new Sentiment(Sentiment.NEGATIVE, -0.5),
+                "technical_support", "forge", "consumer", 0.3, 0.1, false, false, List.of(), at);
     }
 
     /** Rising terms as the service reads them equal those summed from the raw buckets of {@code granularity}. */

@@ -41,6 +41,27 @@ class TilingTest {
     }
 
     @Test
+    void spansEndByTheSealedDaysAndTheDaysAfterAreSingle() {
+        Tiling t = Tiling.of(at("2026-08-25T00:00:00Z"), at("2026-11-23T00:00:00Z"));
+        // Sealed up to 2026-11-15: the 8 days from 11-11 would end after it, so 11-11 to 11-14 is a span of 4, then
+        // single days to the end.
+        List<Block> blocks = t.dayBlocks(Tiling.TERM_SPANS, at("2026-11-15T00:00:00Z"));
+        assertTiles(t, blocks);
+        assertEquals(List.of(new Block(2, at("2026-08-25T00:00:00Z")), new Block(4, at("2026-08-27T00:00:00Z")),
+                new Block(8, at("2026-08-31T00:00:00Z")), new Block(32, at("2026-09-08T00:00:00Z")),
+                new Block(32, at("2026-10-10T00:00:00Z")), new Block(4, at("2026-11-11T00:00:00Z"))),
+                blocks.subList(0, 6));
+        assertTrue(blocks.subList(6, blocks.size()).stream().allMatch(b -> b.length() == 1), blocks.toString());
+        assertEquals(8, blocks.size() - 6, blocks.toString());
+        // Nothing sealed (not read yet): single days only.
+        List<Block> none = t.dayBlocks(Tiling.TERM_SPANS, null);
+        assertTiles(t, none);
+        assertTrue(none.stream().allMatch(b -> b.length() == 1), none.toString());
+        // Sealed past the period: the same blocks as without a limit.
+        assertEquals(t.dayBlocks(Tiling.TERM_SPANS), t.dayBlocks(Tiling.TERM_SPANS, at("2027-01-01T00:00:00Z")));
+    }
+
+    @Test
     void wholeDaysAreAlignedSpansAndSingleDaysThatTileThemExactly() {
         // The bench's 90 days, ending 2026-11-23.
         Tiling t = Tiling.of(at("2026-08-25T00:00:00Z"), at("2026-11-23T00:00:00Z"));
