@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** {@code make bench}: runs every phase on the real infrastructure, writes the results file and docs/performance.md. */
 public final class Bench {
@@ -117,27 +118,7 @@ public final class Bench {
             // A short untimed warm-up, so that the JIT and the connection pools are past their start.
             phase(String.format("warm-up (%,d mentions, untimed)", options.warmup()));
             bench.throughput(Corpus.lines(Corpus.mentions(4, options.warmup())), 500, 2, 120);
-            {
-                // Paced requests of a few mentions take other paths than replay chunks (the JIT compiled them only
-                // once the latency phase had begun): the same traffic, untimed, first. And the JIT compiles long
-                // after one round (the C2 compiler threads took a third of the services' CPU in the second, a tenth
-                // in the eighth): rounds until it has settled, so that the timed phases measure the services' work.
-                double share = 1;
-                int round = 0;
-                while (round < options.settleRounds() && share > SETTLED_JIT_SHARE) {
-                    round++;
-                    phase("warm-up " + round + " (at most " + options.settleRounds() + "): " + options.rate()
-                            + " mentions/s for " + options.latencySeconds() + " s, untimed");
-                    Map<String, Double> jit = JitTime.read(pids);
-                    ResourceSampler sampler = new ResourceSampler(pids);
-                    List<GeneratedMention> settle = Corpus.mentions(5 + round, options.rate() * options.latencySeconds());
-                    bench.latency(Corpus.live(settle, Instant.now(), options.rate()), options.rate(),
-                            options.latencySeconds(), 120);
-                    share = settling(round, sampler.stop(), JitTime.spent(jit, JitTime.read(pids)));
-                }
-                results.put("settling", Map.of("rounds", round, "jitShare", Math.round(share * 1000) / 1000.0,
-                        "settled", share <= SETTLED_JIT_SHARE));
-            }
+            settle(bench, pids);
             if (options.steps().contains("throughput")) {
                 phase("throughput: " + lines.size() + " mentions as fast as possible");
                 PipelineBench.Throughput t = measured("Throughput", pids, () -> bench.throughput(lines, 1000, 2, 120));
@@ -163,6 +144,30 @@ public final class Bench {
         }
     }
 
+    /** The compiler threads' share of the JVMs' CPU in a warm-up round under which the services count as settled. */
+    static final double SETTLED_JIT_SHARE = 0.10;
+
+    /**
+     * Untimed rounds of the latency phase's traffic until the JIT has settled (ADR 0132). Paced requests of a few
+     * mentions take other paths than replay chunks, and the JIT compiles long after one round (the compiler threads
+     * took 42 % of the JVMs' CPU in the first, 10 % in the eighth): the timed phases are to measure the services' work.
+     */
+    private void settle(PipelineBench bench, Map<String, Long> pids) throws Exception {
+        double share = 1;
+        int round = 0;
+        while (round < options.settleRounds() && share > SETTLED_JIT_SHARE) {
+            int r = ++round;
+            phase("warm-up " + r + " (at most " + options.settleRounds() + "): " + options.rate() + " mentions/s for "
+                    + options.latencySeconds() + " s, untimed");
+            List<GeneratedMention> mentions = Corpus.mentions(5 + r, options.rate() * options.latencySeconds());
+            Sampled<?> s = sampled(pids, () -> bench.latency(Corpus.live(mentions, Instant.now(), options.rate()),
+                    options.rate(), options.latencySeconds(), 120));
+            share = settling(r, s.usage(), s.jit());
+        }
+        results.put("settling", Map.of("rounds", round, "jitShare", Math.round(share * 1000) / 1000.0,
+                "settled", share <= SETTLED_JIT_SHARE));
+    }
+
     /**
      * Prints what a warm-up round cost each process and how much of it went to compiling; answers the compiler
      * threads' share of the JVMs' CPU in the round.
@@ -184,25 +189,31 @@ public final class Bench {
         return share;
     }
 
-    /**
-     * Runs a timed phase and records what the processes used during it: resources (RSS, CPU), the JVMs' JIT time and
-     * PostgreSQL's statements, under {@code resources<Phase>}, {@code jit<Phase>} and {@code statements<Phase>}.
-     */
-    /** The compiler threads' share of the JVMs' CPU in a warm-up round under which the services count as settled. */
-    static final double SETTLED_JIT_SHARE = 0.10;
+    /** What a piece of work returned, how long it took, what each process used and each JVM spent compiling. */
+    private record Sampled<T>(T out, double seconds, Map<String, ResourceSampler.Usage> usage, Map<String, Double> jit) {
+    }
 
-    private <T> T measured(String phase, Map<String, Long> pids, java.util.concurrent.Callable<T> work) throws Exception {
-        boolean statements = Statements.reset(env);
+    private static <T> Sampled<T> sampled(Map<String, Long> pids, Callable<T> work) throws Exception {
         Map<String, Double> jit = JitTime.read(pids);
         ResourceSampler sampler = new ResourceSampler(pids);
         T out = work.call();
         double seconds = sampler.elapsedSeconds();
-        results.put("resources" + phase, Render.resources(sampler.stop(), seconds));
-        results.put("jit" + phase, JitTime.spent(jit, JitTime.read(pids)));
+        return new Sampled<>(out, seconds, sampler.stop(), JitTime.spent(jit, JitTime.read(pids)));
+    }
+
+    /**
+     * Runs a timed phase and records what the processes used during it: resources (RSS, CPU), the JVMs' JIT time and
+     * PostgreSQL's statements, under {@code resources<Phase>}, {@code jit<Phase>} and {@code statements<Phase>}.
+     */
+    private <T> T measured(String phase, Map<String, Long> pids, Callable<T> work) throws Exception {
+        boolean statements = Statements.reset(env);
+        Sampled<T> s = sampled(pids, work);
+        results.put("resources" + phase, Render.resources(s.usage(), s.seconds()));
+        results.put("jit" + phase, s.jit());
         if (statements) {
             results.put("statements" + phase, Statements.read(env, "_bench", 10));
         }
-        return out;
+        return s.out();
     }
 
     private void reports(String prefix) throws Exception {
