@@ -465,10 +465,13 @@ public class MetricsQueries {
      * buckets', from a few thousand rows per span instead of one row per term and minute, hour or day.
      */
     public Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit) {
+        return termSpans.sealedUntil().chain(sealed -> risingTerms(from, to, minCount, limit, sealed));
+    }
+
+    private Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit, Instant sealed) {
         Instant before = from.minus(Duration.between(from, to));
         List<Object> args = new ArrayList<>();
         List<String> parts = new ArrayList<>();
-        Instant sealed = termSpans.sealedUntil();
         termParts(Tiling.of(before, from), false, sealed, parts, args);
         termParts(Tiling.of(from, to), true, sealed, parts, args);
         if (parts.isEmpty()) {
