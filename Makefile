@@ -96,6 +96,6 @@ eval-spikes: ## crisis radar: detection delay per injected burst and false alarm
 	services/spike-eval/bin/eval-spikes $(ARGS)
 
 EVAL_SPIKES_OUT := services/spike-eval/target/eval-spikes
-eval-spikes-replay: ## the radar alone, offline, on what the last `make eval-spikes` recorded: a detector change measured in a minute [DELIVERY=as-recorded|ordered]
-	$(SCORING_CLI) radar-replay --in $(EVAL_SPIKES_OUT)/radar-input.jsonl --out $(EVAL_SPIKES_OUT)/alerts-replayed.jsonl --delivery $(or $(DELIVERY),as-recorded)
+eval-spikes-replay: ## the radar alone, offline, on what the last `make eval-spikes` recorded: a detector change measured in a minute [DELIVERY=as-recorded|ordered] [RADAR_ARGS="--sequential-ratio 0"]
+	$(SCORING_CLI) radar-replay --in $(EVAL_SPIKES_OUT)/radar-input.jsonl --out $(EVAL_SPIKES_OUT)/alerts-replayed.jsonl --delivery $(or $(DELIVERY),as-recorded) $(RADAR_ARGS)
 	services/spike-eval/bin/eval-spikes --alerts $(CURDIR)/$(EVAL_SPIKES_OUT)/alerts-replayed.jsonl $(ARGS)

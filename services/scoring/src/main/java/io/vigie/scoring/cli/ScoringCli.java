@@ -86,7 +86,9 @@ public final class ScoringCli {
                         case "as-recorded" -> false;
                         case "ordered" -> true;
                         default -> throw new IllegalArgumentException("--delivery is as-recorded or ordered");
-                    }, RadarSettings.defaults(), System.out);
+                    }, opts.containsKey("sequential-ratio")
+                            ? RadarSettings.defaults().withSequentialRatio(Double.parseDouble(opts.get("sequential-ratio")))
+                            : RadarSettings.defaults(), System.out);
             default -> {
                 usage();
                 System.exit(2);
@@ -128,6 +130,7 @@ public final class ScoringCli {
                   train-sentiment --train <tsv> --val <tsv> --out <model file> [--grid e:rate:l2:minDf,...]
                   train-language-pairs --train <tsv with lang,text> --out <model file>
                   train-language-tweets --train <tsv with lang,text> --out <model file>
-                  radar-replay    --in <recording of vigie.radar.record> --out <alerts jsonl> [--delivery as-recorded|ordered]""");
+                  radar-replay    --in <recording of vigie.radar.record> --out <alerts jsonl> [--delivery as-recorded|ordered]
+                                  [--sequential-ratio <burst size the watchlists' CUSUM is designed for; 0: off>]""");
     }
 }

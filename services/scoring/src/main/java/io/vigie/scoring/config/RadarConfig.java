@@ -20,6 +20,12 @@ public interface RadarConfig {
     /** Quiet time after which an incident is resolved (default: RadarSettings, 10 minutes). */
     Optional<Duration> resolveAfter();
 
+    /**
+     * Burst size, as a multiple of the baseline, the watchlists' sequential test (a CUSUM beside the windows) is designed
+     * for; 0 turns it off (default: RadarSettings, 5).
+     */
+    Optional<Double> sequentialRatio();
+
     /** How far after the wall clock a mention may be stamped and still count (RadarSettings.maxAhead). */
     @WithDefault("7d")
     Duration maxAhead();

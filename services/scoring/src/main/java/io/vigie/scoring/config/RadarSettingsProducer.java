@@ -20,7 +20,7 @@ public class RadarSettingsProducer {
                 d.liveWindow(),
                 config.resolveAfter().orElse(d.resolveAfter()), d.reopenWithin(), d.maxFrozen(), d.updateEvery(),
                 d.growFactor(), d.mergeOverlap(), d.samples(), d.topTerms(), d.recentCapacity(), d.maxTerms(),
-                d.maxNewMentions());
+                d.maxNewMentions(), config.sequentialRatio().orElse(d.sequentialRatio()), d.sequentialThresholds());
     }
 
     @Produces

@@ -45,6 +45,11 @@ import java.util.Map;
  * @param recentCapacity    recent mentions kept for grouping (overlap) and for backfilling a new incident
  * @param maxTerms          term series tracked at most (new terms are ignored beyond, until pruning)
  * @param maxNewMentions    mentions an event lists as new, at most
+ * @param sequentialRatio   the burst size the watchlists' sequential test (a Poisson CUSUM beside the windows) is
+ *                          designed for, as a multiple of the baseline; 0 turns the test off
+ * @param sequentialThresholds the sequential test's threshold {@code h} per sensitivity (log-likelihood ratio; with
+ *                          10-second buckets 8 gives 0.1-0.4 false alarms a day on a steady Poisson baseline of 0.2
+ *                          to 30 posts a minute, docs/radar.md)
  */
 public record RadarSettings(Duration bucket, Duration termBucket, List<Duration> windows, Duration reference,
         Duration priorWeight, Map<SubjectKind, Double> floorPerHour, Map<SubjectKind, Integer> minCount,
@@ -52,7 +57,7 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
         Map<String, String> sensitivities, Duration warmUp, Duration maxLateness, Duration maxAhead, Duration idleAfter,
         Duration replayIdleAfter, Duration liveWindow, Duration resolveAfter, Duration reopenWithin, Duration maxFrozen, Duration updateEvery,
         double growFactor, double mergeOverlap, int samples, int topTerms, int recentCapacity, int maxTerms,
-        int maxNewMentions) {
+        int maxNewMentions, double sequentialRatio, Map<String, Double> sequentialThresholds) {
 
     /** Compact canonical constructor: checks what would make the radar meaningless. */
     public RadarSettings {
@@ -86,11 +91,20 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
                 throw new IllegalArgumentException("floor, min-count and min-ratio are needed for " + k.id());
             }
         }
+        if (sequentialRatio != 0 && sequentialRatio <= 1) {
+            throw new IllegalArgumentException("sequential-ratio must be above 1 (or 0: off), got " + sequentialRatio);
+        }
+        if (!sequentialThresholds.keySet().equals(pValues.keySet())
+                || sequentialThresholds.values().stream().anyMatch(h -> !(h > 0))) {
+            throw new IllegalArgumentException("sequential thresholds must be positive and given for each of "
+                    + pValues.keySet() + ", got " + sequentialThresholds);
+        }
         floorPerHour = Map.copyOf(floorPerHour);
         minCount = Map.copyOf(minCount);
         minRatio = Map.copyOf(minRatio);
         pValues = Map.copyOf(pValues);
         sensitivities = Map.copyOf(sensitivities);
+        sequentialThresholds = Map.copyOf(sequentialThresholds);
     }
 
     /** The tuned defaults. */
@@ -105,7 +119,8 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
                 Duration.ofMinutes(75), Duration.ofMinutes(30), Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofMinutes(3),
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(6), Duration.ofSeconds(60),
-                1.5, 0.3, 5, 5, 10_000, 20_000, 200);
+                1.5, 0.3, 5, 5, 10_000, 20_000, 200,
+                5, Map.of("low", 11.0, "normal", 9.0, "high", 7.5));
     }
 
     /** The same settings with other per-watchlist sensitivities. */
@@ -113,7 +128,20 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
         return new RadarSettings(bucket, termBucket, windows, reference, priorWeight, floorPerHour, minCount, minRatio,
                 pValues, defaultSensitivity, bySubject, warmUp, maxLateness, maxAhead, idleAfter, replayIdleAfter, liveWindow,
                 resolveAfter, reopenWithin, maxFrozen, updateEvery, growFactor, mergeOverlap, samples, topTerms, recentCapacity,
-                maxTerms, maxNewMentions);
+                maxTerms, maxNewMentions, sequentialRatio, sequentialThresholds);
+    }
+
+    /** The same settings with another design ratio of the watchlists' sequential test (0: off). */
+    public RadarSettings withSequentialRatio(double ratio) {
+        return withSequential(ratio, sequentialThresholds);
+    }
+
+    /** The same settings with another sequential test: design ratio (0: off) and thresholds per sensitivity. */
+    public RadarSettings withSequential(double ratio, Map<String, Double> thresholds) {
+        return new RadarSettings(bucket, termBucket, windows, reference, priorWeight, floorPerHour, minCount, minRatio,
+                pValues, defaultSensitivity, sensitivities, warmUp, maxLateness, maxAhead, idleAfter, replayIdleAfter,
+                liveWindow, resolveAfter, reopenWithin, maxFrozen, updateEvery, growFactor, mergeOverlap, samples,
+                topTerms, recentCapacity, maxTerms, maxNewMentions, ratio, thresholds);
     }
 
     /** The tail probability threshold of a series. */
@@ -122,6 +150,11 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
             return pValues.get(sensitivities.getOrDefault(subject, defaultSensitivity));
         }
         return pValues.get(defaultSensitivity) * BROAD_FACTOR;
+    }
+
+    /** The sequential test's threshold of a watchlist. */
+    double sequentialThresholdOf(String watchlist) {
+        return sequentialThresholds.get(sensitivities.getOrDefault(watchlist, defaultSensitivity));
     }
 
     /**

@@ -36,6 +36,10 @@ final class Series {
     long lastResolvedSecond = Long.MIN_VALUE;
     /** Windows that start before this second are not tested: they hold the tail of a resolved incident. */
     long detectFrom = Long.MIN_VALUE;
+    /** The sequential test's statistic (a CUSUM of log-likelihood ratios, watchlists only; 0 when nothing rises). */
+    double cusum;
+    /** Where the CUSUM's current rise began (the start of the first bucket that took it above 0). */
+    long cusumFrom = Long.MIN_VALUE;
 
     Series(String key, SubjectKind kind, String subject, int bucketSeconds, int ringBuckets) {
         this.key = key;
@@ -158,9 +162,12 @@ final class Series {
         out.writeLong(frozenAt);
         out.writeLong(lastResolvedSecond);
         out.writeLong(detectFrom);
+        out.writeDouble(cusum);
+        out.writeLong(cusumFrom);
     }
 
-    void read(DataInput in) throws IOException {
+    /** Reads what {@link #write} wrote; a snapshot older than {@code withCusum} has no sequential test (it starts at 0). */
+    void read(DataInput in, boolean withCusum) throws IOException {
         int n = in.readInt();
         if (n != ring.length) {
             throw new IOException("series " + key + ": ring of " + n + " buckets, expected " + ring.length);
@@ -181,5 +188,9 @@ final class Series {
         frozenAt = in.readLong();
         lastResolvedSecond = in.readLong();
         detectFrom = in.readLong();
+        if (withCusum) {
+            cusum = in.readDouble();
+            cusumFrom = in.readLong();
+        }
     }
 }

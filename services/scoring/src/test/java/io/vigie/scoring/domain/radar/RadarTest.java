@@ -120,6 +120,60 @@ class RadarTest {
         assertTrue(last.mentions() >= 600, "grouped mentions: " + last.mentions());
     }
 
+    /** A quiet watchlist (about 3 posts a minute in the afternoon) from DAY0, with a five-fold step at {@code burst}. */
+    private static List<Observation> quietWatchlist(long seed, Instant end, Instant burst) {
+        SyntheticTraffic traffic = new SyntheticTraffic(seed).stream(DAY0, end, 3, s -> 3 * SyntheticTraffic.rhythm(s),
+                List.of("nordos"), "technical_support", "oslo", "no", "x", SyntheticTraffic.vocabulary("n", 400), NONE);
+        if (burst != null) {
+            traffic.stream(burst, end, 12, s -> 4 * 3 * SyntheticTraffic.rhythm(s), List.of("nordos"),
+                    "technical_support", "oslo", "no", "x", SyntheticTraffic.vocabulary("n", 400), NONE);
+        }
+        return traffic.observations();
+    }
+
+    /** Seconds from {@code burst} to the first incident about {@code subject} opened at or after it; -1 if none. */
+    private static long delay(List<RadarEvent> events, String subject, Instant burst) {
+        return opened(events).stream().filter(e -> e.subject().equals(subject) && !e.detectedAt().isBefore(burst))
+                .mapToLong(e -> Duration.between(burst, e.detectedAt()).toSeconds()).findFirst().orElse(-1);
+    }
+
+    @Test
+    void aFiveFoldStepOnAQuietWatchlistIsCaughtSoonerWithTheSequentialTestThanByTheWindowsAlone() {
+        RadarSettings windowsOnly = RadarSettings.defaults().withSequentialRatio(0);
+        List<Long> withCusum = new ArrayList<>();
+        List<Long> without = new ArrayList<>();
+        int seeds = 12;
+        for (long seed = 1; seed <= seeds; seed++) {
+            Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14)).plusSeconds(seed * 7);
+            Instant end = burst.plus(Duration.ofMinutes(15));
+            List<Observation> traffic = quietWatchlist(seed, end, burst);
+            withCusum.add(delay(run(new Radar(RadarSettings.defaults()), traffic, end), "nordos", burst));
+            without.add(delay(run(new Radar(windowsOnly), traffic, end), "nordos", burst));
+        }
+        assertTrue(withCusum.stream().allMatch(d -> d >= 0), () -> "every burst caught: " + withCusum);
+        double mean = withCusum.stream().mapToLong(Long::longValue).average().orElseThrow();
+        double meanWindows = without.stream().mapToLong(d -> d < 0 ? 900 : d).average().orElseThrow();
+        long sooner = java.util.stream.IntStream.range(0, seeds)
+                .filter(k -> without.get(k) < 0 || withCusum.get(k) < without.get(k)).count();
+        long later = java.util.stream.IntStream.range(0, seeds)
+                .filter(k -> without.get(k) >= 0 && withCusum.get(k) > without.get(k)).count();
+        // Never later (the windows are still tested), sooner on most bursts, and at least 10 s sooner on average.
+        assertTrue(later == 0 && sooner >= seeds / 2 && mean <= meanWindows - 10,
+                () -> "sequential " + withCusum + " (mean " + mean + ") against the windows' " + without);
+    }
+
+    @Test
+    void theSequentialTestAddsAtMostOneFalseAlarmADayOnAQuietWatchlist() {
+        int days = 4;
+        int alarms = 0;
+        for (long seed = 21; seed <= 23; seed++) {
+            Instant end = DAY0.plus(Duration.ofDays(days));
+            alarms += opened(run(new Radar(RadarSettings.defaults()), quietWatchlist(seed, end, null), end)).size();
+        }
+        int total = alarms;
+        assertTrue(total <= 3 * (days - 1), () -> total + " false alarms in " + 3 * (days - 1) + " watched days");
+    }
+
     @Test
     void aWatchlistBurstWithinAnotherWatchlistsOpenIncidentIsNewsAtOnce() {
         Instant surge = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(13));
