@@ -204,6 +204,39 @@ class TermDayRollupTest {
         assertEquals(List.of("2|31|", "4|31|", "8|31|", "16|31|", "32|31|", "64|31|"), query(spans, tag));
     }
 
+    /**
+     * Writers and the sealer exclude each other (ADR 0133, V25's advisory lock): a writer's transaction that has read
+     * {@code sealed_until} and not committed holds back a seal of its day, so its counts reach the spans exactly once,
+     * by the sealer, after it commits. Without the lock the seal would read term_day without them and move
+     * {@code sealed_until} past their day: they would never reach the spans.
+     */
+    @Test
+    void aSealWaitsForTheWriterInFlightSoItsCountsReachTheSpansOnce() throws Exception {
+        String tag = "#inflight" + Long.toString(System.nanoTime(), 36);
+        Instant day = termSpans.seal(Instant.EPOCH).await().indefinitely(); // the first day not sealed
+        java.util.concurrent.CompletableFuture<Instant> seal;
+        try (java.sql.Connection writer = TestDatabase.connect()) {
+            writer.setAutoCommit(false);
+            try (var st = writer.prepareStatement(
+                    "insert into term_bucket (granularity, bucket, term, mentions) values (?, ?, ?, 7)")) {
+                for (String granularity : List.of("minute", "hour")) {
+                    st.setString(1, granularity);
+                    st.setObject(2, java.time.OffsetDateTime.ofInstant(day.plus(Duration.ofHours(3)), java.time.ZoneOffset.UTC));
+                    st.setString(3, tag);
+                    st.executeUpdate(); // its triggers read sealed_until: the day is not sealed, no span yet
+                }
+            }
+            seal = termSpans.seal(day.plus(Duration.ofDays(1))).subscribeAsCompletionStage();
+            Thread.sleep(1_000);
+            assertFalse(seal.isDone(), "the seal waits for the writer's transaction");
+            writer.commit();
+        }
+        assertEquals(day.plus(Duration.ofDays(1)), seal.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(List.of("7|"), query("select mentions from term_day where term = ?", tag));
+        assertEquals(List.of("2|7|", "4|7|", "8|7|", "16|7|", "32|7|", "64|7|"),
+                query("select days, mentions from term_span where term = ? order by days", tag));
+    }
+
     private static ScoredMention tagged(String id, Instant at, String tag) {
         Mention m = new Mention(Mention.VERSION, "x", id, "x:@NordlysCare", id + "-t", null,
                 new Author("u-" + id, "@u", 1, false), "the update broke my laptop " + tag, "en", at, null, List.of(), at);
