@@ -50,6 +50,14 @@ public class RadarConsumer implements KafkaConsumerRebalanceListener {
 
     @Incoming(CHANNEL)
     public Uni<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return radar.onRecords(() -> inputs(batch))
+                .onFailure().invoke(e -> LOG.errorf(e, "radar: a batch of %d records failed", batch.getRecords().size()))
+                .onFailure().recoverWithNull()
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** The batch's mentions, parsed (off the event loop, with the counting); an unreadable record is skipped. */
+    private List<RadarService.Input> inputs(KafkaRecordBatch<String, String> batch) {
         List<RadarService.Input> inputs = new ArrayList<>(batch.getRecords().size());
         for (KafkaRecord<String, String> r : batch.getRecords()) {
             ScoredMention s = parse(r.getPayload());
@@ -59,10 +67,7 @@ public class RadarConsumer implements KafkaConsumerRebalanceListener {
             }
             inputs.add(new RadarService.Input(r.getPartition(), offset(r), s));
         }
-        return radar.onRecords(inputs)
-                .onFailure().invoke(e -> LOG.errorf(e, "radar: a batch of %d records failed", inputs.size()))
-                .onFailure().recoverWithNull()
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return inputs;
     }
 
     private static long offset(KafkaRecord<String, String> r) {

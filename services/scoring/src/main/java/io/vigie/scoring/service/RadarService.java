@@ -152,8 +152,17 @@ public class RadarService {
                 owners.centreOf(m.network(), m.space(), m.watchlists()), s.language(), m.network(), terms.of(m.text()));
     }
 
-    /** Counts a batch, moves the clock and stores what the radar reported (as the leader). */
-    public Uni<Void> onRecords(List<Input> inputs) {
+    /**
+     * Reads a batch ({@code inputs} is called on a worker thread), counts it, moves the clock and stores what the radar
+     * reported (as the leader). The counting runs on a worker thread, not on the consumer's event loop: the scorer's
+     * consumer shares that event loop, and the radar can take seconds when thousands of series surge at once (a
+     * whole incident's terms joining it), which held every mention to be scored behind it (ADR 0135).
+     */
+    public Uni<Void> onRecords(java.util.function.Supplier<List<Input>> inputs) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> count(inputs.get()))).chain(this::publish);
+    }
+
+    private List<RadarEvent> count(List<Input> inputs) {
         long now = System.currentTimeMillis();
         List<RadarEvent> events;
         synchronized (this) {
@@ -169,7 +178,7 @@ public class RadarService {
             flushRecording();
             counters = radar.counters();
         }
-        return publish(events);
+        return events;
     }
 
     private static BufferedWriter openRecording(java.nio.file.Path file) {

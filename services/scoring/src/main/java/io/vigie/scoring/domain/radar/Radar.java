@@ -206,11 +206,26 @@ public final class Radar {
         latestSecond = Math.max(latestSecond, second);
         Recent r = new Recent(o.key(), second, of.toArray(Series[]::new), o.terms(), o.centre(), o.language(),
                 o.network(), clip(o.text()));
-        recent.addLast(r);
-        while (recent.size() > settings.recentCapacity()) {
-            recent.removeFirst();
-        }
+        keep(r);
         absorb(r);
+    }
+
+    /** Keeps a recent mention, in the radar's list and in its series' own, forgetting the oldest beyond capacity. */
+    private void keep(Recent r) {
+        recent.addLast(r);
+        for (Series s : r.series()) {
+            if (s.recent.peekLast() != r) { // a series named twice by one mention counts it once
+                s.recent.addLast(r);
+            }
+        }
+        while (recent.size() > settings.recentCapacity()) {
+            Recent old = recent.removeFirst();
+            for (Series s : old.series()) {
+                if (s.recent.peekFirst() == old) {
+                    s.recent.removeFirst();
+                }
+            }
+        }
     }
 
     /** Whether {@code key} is new (then remembered, forgetting the oldest beyond {@link #SEEN_KEYS}). */
@@ -641,8 +656,8 @@ public final class Radar {
                 && t - s.lastResolvedSecond <= settings.reopenWithin().toSeconds();
         if (!reopen) {
             long start = t - test.windowSeconds();
-            for (Recent r : recent) {
-                if (r.second() >= start && contains(r, s)) {
+            for (Recent r : s.recent) {
+                if (r.second() >= start) {
                     start = r.second();
                     break;
                 }
@@ -657,8 +672,8 @@ public final class Radar {
         i.quietSince = -1;
         i.raiseSeverity(test.observed(), test.expected());
         join(s, i, t);
-        for (Recent r : recent) {
-            if (r.second() >= t - test.windowSeconds() && contains(r, s)) {
+        for (Recent r : s.recent) {
+            if (r.second() >= t - test.windowSeconds()) {
                 i.absorb(r, settings.samples(), settings.maxNewMentions());
             }
         }
@@ -677,26 +692,14 @@ public final class Radar {
         i.members.add(s);
     }
 
-    private static boolean contains(Recent r, Series s) {
-        for (Series x : r.series()) {
-            if (x == s) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Share of the series' mentions since {@code from} that already belong to the incident. */
     private double overlap(Series s, Incident i, long from) {
         int mine = 0;
         int shared = 0;
-        for (Iterator<Recent> it = recent.descendingIterator(); it.hasNext(); ) {
+        for (Iterator<Recent> it = s.recent.descendingIterator(); it.hasNext(); ) {
             Recent r = it.next();
             if (r.second() < from) {
                 break;
-            }
-            if (!contains(r, s)) {
-                continue;
             }
             mine++;
             for (Series x : r.series()) {
@@ -1058,7 +1061,7 @@ public final class Radar {
             for (int j = 0; j < nt; j++) {
                 terms.add(in.readUTF());
             }
-            radar.recent.addLast(new Recent(key, second, of, List.copyOf(terms), readNullable(in), readNullable(in),
+            radar.keep(new Recent(key, second, of, List.copyOf(terms), readNullable(in), readNullable(in),
                     readNullable(in), readNullable(in)));
             radar.remember(key);
         }

@@ -29,6 +29,11 @@ final class Series {
     /** Latest event second counted: the series is tested while its counts are inside the longest window. */
     long lastSecond = Long.MIN_VALUE;
 
+    /**
+     * The radar's recent mentions that count in this series, in the radar's order (an index of {@code Radar.recent}:
+     * grouping reads a series' own mentions instead of scanning every recent one for it).
+     */
+    final java.util.ArrayDeque<Radar.Recent> recent = new java.util.ArrayDeque<>();
     Incident incident;
     double frozenRate = -1;
     long frozenAt;
