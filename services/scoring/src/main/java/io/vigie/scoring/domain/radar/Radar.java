@@ -476,9 +476,10 @@ public final class Radar {
      * The watchlists' sequential test: a CUSUM of the Poisson log-likelihood ratio between the baseline and
      * {@code sequentialRatio} times it, over the bucket that just ended (quasi-likelihood: divided by the series'
      * dispersion). It accumulates evidence over a rise of any length instead of a few fixed windows, which is what
-     * catches a burst on a quiet watchlist sooner: on nordos's 2.8 posts a minute a 5-fold step needs about 90 s to
-     * clear a window's tail test and about 45 s here (docs/radar.md). A CUSUM is the optimal detector of a change of
-     * known size (Lorden 1971, Moustakides 1986); the windows stay for bursts of other sizes.
+     * catches a burst on a quiet watchlist sooner: on nordos's 2.8 posts a minute a 5-fold step took 70-90 s to
+     * clear a window's tail test and 60-70 s with this test (the optimal detector, knowing both rates, 44 s on average;
+     * docs/radar.md). A CUSUM is the optimal detector of a change of known size (Lorden 1971, Moustakides 1986); the
+     * windows stay for bursts of other sizes.
      *
      * <p>Its threshold is one number per sensitivity: tested at the end of each bucket, a CUSUM's false alarms on a
      * steady baseline hardly grow with the baseline's rate (the counts of a bucket are netted before the test), so
