@@ -881,7 +881,19 @@ public final class Radar {
 
     /** Writes the whole state. */
     public void write(DataOutput out) throws IOException {
-        out.writeInt(SNAPSHOT_VERSION);
+        write(out, SNAPSHOT_VERSION);
+    }
+
+    /**
+     * Writes the whole state in the format of {@code version}, one this radar reads (an older one leaves out what it
+     * did not have: what a radar still on that version would read during a rolling upgrade).
+     */
+    void write(DataOutput out, int version) throws IOException {
+        if (version < OLDEST_READABLE_VERSION || version > SNAPSHOT_VERSION) {
+            throw new IllegalArgumentException("radar snapshot version " + version + ": this radar writes "
+                    + OLDEST_READABLE_VERSION + " to " + SNAPSHOT_VERSION);
+        }
+        out.writeInt(version);
         out.writeLong(clock);
         out.writeLong(startSecond);
         out.writeLong(observedCount);
@@ -924,7 +936,7 @@ public final class Radar {
         for (Series s : list) {
             out.writeUTF(s.kind.id());
             out.writeUTF(s.subject);
-            s.write(out);
+            s.write(out, version >= 6);
         }
         List<Incident> incidents = new ArrayList<>();
         Map<Incident, Integer> incidentIndex = new IdentityHashMap<>();

@@ -148,7 +148,8 @@ final class Series {
         dispersion = Math.max(1, Math.min(4, DISPERSION_KEEP * dispersion + (1 - DISPERSION_KEEP) * r2));
     }
 
-    void write(DataOutput out) throws IOException {
+    /** Writes the series; without {@code withCusum}, as a version 5 snapshot did (no sequential test). */
+    void write(DataOutput out, boolean withCusum) throws IOException {
         out.writeUTF(key);
         out.writeInt(ring.length);
         out.writeLong(head);
@@ -167,8 +168,10 @@ final class Series {
         out.writeLong(frozenAt);
         out.writeLong(lastResolvedSecond);
         out.writeLong(detectFrom);
-        out.writeDouble(cusum);
-        out.writeLong(cusumFrom);
+        if (withCusum) {
+            out.writeDouble(cusum);
+            out.writeLong(cusumFrom);
+        }
     }
 
     /** Reads what {@link #write} wrote; a snapshot older than {@code withCusum} has no sequential test (it starts at 0). */

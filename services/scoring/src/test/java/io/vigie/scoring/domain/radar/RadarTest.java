@@ -3,6 +3,7 @@ package io.vigie.scoring.domain.radar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -321,6 +322,37 @@ class RadarTest {
         assertEquals(first.activeIncidents(), restored.activeIncidents());
         assertFalse(restored.activeIncidents().isEmpty(), "the snapshot is taken during the incident");
         List<RadarEvent> actual = run(restored, after, end);
+        assertEquals(expected, actual);
+    }
+
+    /**
+     * A snapshot of the version before the sequential test (5, what a replica not yet upgraded writes) is read: the
+     * same series, counts, clock and offsets, the sequential test starting again at 0, and a burst after it is caught
+     * as by a radar that never stopped.
+     */
+    @Test
+    void aSnapshotOfTheVersionBeforeTheSequentialTestIsReadAndTheRadarGoesOn() throws IOException {
+        Instant burst = DAY0.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Instant end = burst.plus(Duration.ofMinutes(30));
+        List<Observation> all = antivirusBurst(8, end);
+        Instant cut = burst.minus(Duration.ofMinutes(5));
+        List<Observation> before = all.stream().filter(o -> o.at().isBefore(cut)).toList();
+        List<Observation> after = all.stream().filter(o -> !o.at().isBefore(cut)).toList();
+
+        Radar uninterrupted = new Radar(RadarSettings.defaults());
+        run(uninterrupted, before, cut);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        uninterrupted.write(new DataOutputStream(bytes), 5);
+        Radar restored = Radar.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                RadarSettings.defaults());
+        assertEquals(uninterrupted.seriesTotals(), restored.seriesTotals());
+        assertEquals(uninterrupted.clock(), restored.clock());
+        assertEquals(uninterrupted.offsets(), restored.offsets());
+        assertThrows(IllegalArgumentException.class, () -> uninterrupted.write(new DataOutputStream(bytes), 4));
+
+        long expected = delay(run(uninterrupted, after, end), "partner-antivirus", burst);
+        long actual = delay(run(restored, after, end), "partner-antivirus", burst);
+        assertTrue(expected >= 0 && expected <= 30, "the uninterrupted radar: " + expected + " s");
         assertEquals(expected, actual);
     }
 
