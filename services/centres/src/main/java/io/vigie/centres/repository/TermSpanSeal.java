@@ -55,6 +55,6 @@ public class TermSpanSeal {
     Uni<Void> sealEndedDays() {
         return seal(clock.instant().truncatedTo(ChronoUnit.DAYS)).replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("term spans of ended days not sealed, tried again later: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure().recoverWithNull();
     }
 }

@@ -87,7 +87,7 @@ public final class ScoringCli {
                         case "ordered" -> true;
                         default -> throw new IllegalArgumentException("--delivery is as-recorded or ordered");
                     }, opts.containsKey("sequential-ratio")
-                            ? RadarSettings.defaults().withSequentialRatio(Double.parseDouble(opts.get("sequential-ratio")))
+                            ? RadarSettings.defaults().withSequentialRatio(number(opts, "sequential-ratio"))
                             : RadarSettings.defaults(), System.out);
             default -> {
                 usage();
@@ -118,6 +118,15 @@ public final class ScoringCli {
             throw new IllegalArgumentException("--" + name + " is required");
         }
         return v;
+    }
+
+    private static double number(Map<String, String> opts, String name) {
+        String v = required(opts, name);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " is a number, got '" + v + "'");
+        }
     }
 
     private static void usage() {

@@ -133,15 +133,10 @@ public record RadarSettings(Duration bucket, Duration termBucket, List<Duration>
 
     /** The same settings with another design ratio of the watchlists' sequential test (0: off). */
     public RadarSettings withSequentialRatio(double ratio) {
-        return withSequential(ratio, sequentialThresholds);
-    }
-
-    /** The same settings with another sequential test: design ratio (0: off) and thresholds per sensitivity. */
-    public RadarSettings withSequential(double ratio, Map<String, Double> thresholds) {
         return new RadarSettings(bucket, termBucket, windows, reference, priorWeight, floorPerHour, minCount, minRatio,
                 pValues, defaultSensitivity, sensitivities, warmUp, maxLateness, maxAhead, idleAfter, replayIdleAfter,
                 liveWindow, resolveAfter, reopenWithin, maxFrozen, updateEvery, growFactor, mergeOverlap, samples,
-                topTerms, recentCapacity, maxTerms, maxNewMentions, ratio, thresholds);
+                topTerms, recentCapacity, maxTerms, maxNewMentions, ratio, sequentialThresholds);
     }
 
     /** The tail probability threshold of a series. */
