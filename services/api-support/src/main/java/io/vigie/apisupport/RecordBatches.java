@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  * fails because the infrastructure is unavailable (the database down, the pool closed by a shutdown, a deadlock with
  * another instance: {@link Unavailable}), it is tried again, with growing waits, and nothing is dead-lettered (ADR
  * 0131). If it fails as a whole for another reason (one row that breaks a constraint), its records are handled again
- * one by one and only those that fail alone, for a reason of their own, are dead-lettered. The batch is acknowledged
+ * one by one and only those that fail alone, for a reason of their own, are dead-lettered; a record whose rows
+ * another consumer inserted first (the same poll handled twice across a rebalance) is tried again, not dead-lettered
+ * ({@link Unavailable#conflict}). The batch is acknowledged
  * once all of it is handled or dead-lettered; if even that fails, it is nacked (and the channel's failure strategy
  * applies).
  *
@@ -100,7 +102,7 @@ public final class RecordBatches<T> {
         return Multi.createFrom().iterable(readable)
                 .onItem().transformToUniAndConcatenate(p -> {
                     String name = p.record().getTopic() + "-" + p.record().getPartition() + "@" + p.record().getKey();
-                    return Unavailable.retried(context, () -> one.apply(p.event()), "record " + name)
+                    return Unavailable.retriedThroughConflicts(context, () -> one.apply(p.event()), "record " + name)
                             .onFailure().recoverWithUni(e -> {
                                 log.warnf(e, "record %s failed alone; dead-lettered", name);
                                 return deadLetters.sendMessage(DeadLetters.of(p.record(), reason(e)));

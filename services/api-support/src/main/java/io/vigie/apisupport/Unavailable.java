@@ -43,6 +43,14 @@ public final class Unavailable {
      */
     private static final Set<String> SQL_STATES = Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
 
+    /** SQLSTATEs of a row another transaction wrote first: unique (23505) and exclusion (23P01) violations. */
+    private static final Set<String> CONFLICT_STATES = Set.of("23505", "23P01");
+
+    /** How many times work that lost a race to a concurrent writer is tried again before its failure is passed on. */
+    static final int CONFLICT_RETRIES = 3;
+    /** Wait before such a retry: the concurrent writer has committed by the time the violation is reported. */
+    static final Duration CONFLICT_WAIT = Duration.ofMillis(50);
+
     /** Messages of Vert.x's stackless failures of a pool or connection that is closed, closing or exhausted. */
     private static final List<String> POOL_MESSAGES = List.of("Pool closed", "Connection is not active now", "Timeout",
             "Connection closed");
@@ -61,8 +69,7 @@ public final class Unavailable {
                     || t instanceof RetriableException) {
                 return true;
             }
-            String state = t instanceof DatabaseException d ? d.getSqlState()
-                    : t instanceof SQLException s ? s.getSQLState() : null;
+            String state = sqlState(t);
             if (state != null && (state.startsWith("08") || SQL_STATES.contains(state))) {
                 return true;
             }
@@ -72,6 +79,49 @@ public final class Unavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code failure}, or one of its causes, is a unique (or exclusion) violation: the record's rows were
+     * written by another transaction first. Between consumers of a Vigie topic it is a race, not a bad record: after a
+     * rebalance the partition's new owner handles again the poll its former owner is still handling, and both insert
+     * the same new rows; the loser's retry finds them and, the handlers being idempotent, stores nothing twice.
+     */
+    public static boolean conflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = sqlState(t);
+            if (state != null && CONFLICT_STATES.contains(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable t) {
+        return t instanceof DatabaseException d ? d.getSqlState() : t instanceof SQLException s ? s.getSQLState() : null;
+    }
+
+    /**
+     * As {@link #retried(Context, Supplier, String)}, and also tried again, at most {@value #CONFLICT_RETRIES} times,
+     * when it fails on a {@link #conflict}: for the work of one record, whose failure dead-letters it. A violation that
+     * persists is the record's own and is passed on.
+     */
+    public static <T> Uni<T> retriedThroughConflicts(Context context, Supplier<Uni<T>> attempt, String what) {
+        return throughConflicts(context, attempt, what, CONFLICT_RETRIES);
+    }
+
+    private static <T> Uni<T> throughConflicts(Context context, Supplier<Uni<T>> attempt, String what, int left) {
+        return retried(context, attempt, what).onFailure(e -> left > 0 && conflict(e)).recoverWithUni(e -> {
+            LOG.infof("%s: a concurrent writer stored the same rows first (%s); trying again", what,
+                    RecordBatches.reason(e));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(CONFLICT_WAIT).emitOn(on(context))
+                    .chain(() -> throughConflicts(context, attempt, what, left - 1));
+        });
+    }
+
+    /** Runs a task on {@code context}'s thread (none: on the caller's). */
+    private static Executor on(Context context) {
+        return context == null ? Runnable::run : r -> context.runOnContext(v -> r.run());
     }
 
     /**
@@ -88,8 +138,7 @@ public final class Unavailable {
      * The first attempt runs at once, on the caller's thread: only a retry, which starts from a timer, needs the hop.
      */
     public static <T> Uni<T> retried(Context context, Supplier<Uni<T>> attempt, String what) {
-        Executor onContext = context == null ? Runnable::run : r -> context.runOnContext(v -> r.run());
-        Uni<T> again = Uni.createFrom().<T>deferred(attempt::get).runSubscriptionOn(onContext)
+        Uni<T> again = Uni.createFrom().<T>deferred(attempt::get).runSubscriptionOn(on(context))
                 .onFailure(Unavailable::is).invoke(e -> warn(what, e))
                 .onFailure(Unavailable::is).retry().withBackOff(FIRST_WAIT, MAX_WAIT).indefinitely();
         return Uni.createFrom().<T>deferred(attempt::get).onFailure(Unavailable::is).recoverWithUni(e -> {

@@ -66,4 +66,37 @@ class UnavailableTest {
         assertSame(bad, thrown);
         assertEquals(1, attempts.get());
     }
+
+    @Test
+    void aUniqueViolationIsAConflictNotAnOutage() {
+        PgException duplicate = new PgException("duplicate key value violates unique constraint", "ERROR", "23505", null);
+        assertTrue(Unavailable.conflict(new IllegalStateException("HR000001", duplicate)));
+        assertTrue(Unavailable.conflict(new SQLException("conflicting key value violates exclusion constraint", "23P01")));
+        assertFalse(Unavailable.conflict(new PgException("null value in column", "ERROR", "23502", null)));
+        assertFalse(Unavailable.conflict(new NoStackTraceThrowable("Pool closed")));
+    }
+
+    @Test
+    void workThatLostARaceToAConcurrentWriterIsTriedAgain() {
+        AtomicInteger attempts = new AtomicInteger();
+        String result = Unavailable.retriedThroughConflicts(null, () -> attempts.incrementAndGet() == 1
+                ? Uni.createFrom().failure(new PgException("duplicate key value", "ERROR", "23505", null))
+                : Uni.createFrom().item("found the row and stored nothing twice"), "test")
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals("found the row and stored nothing twice", result);
+        assertEquals(2, attempts.get());
+    }
+
+    @Test
+    void aConflictThatPersistsIsTheRecordsOwnAndIsPassedOn() {
+        AtomicInteger attempts = new AtomicInteger();
+        PgException duplicate = new PgException("duplicate key value", "ERROR", "23505", null);
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> Unavailable.retriedThroughConflicts(null,
+                () -> {
+                    attempts.incrementAndGet();
+                    return Uni.createFrom().<String>failure(duplicate);
+                }, "test").await().atMost(Duration.ofSeconds(10)));
+        assertSame(duplicate, thrown);
+        assertEquals(1 + Unavailable.CONFLICT_RETRIES, attempts.get());
+    }
 }

@@ -11,6 +11,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
+import io.vigie.apisupport.Unavailable;
 import io.vigie.events.RoutingDecision;
 import io.vigie.events.Topics;
 import io.vigie.testsupport.InfraTestResource;
@@ -31,6 +33,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +120,43 @@ class RoutingDecisionBatchTest {
                     messagesOf(seen, a1.conversationId()), seen.toString());
         } finally {
             screen.cancel();
+        }
+    }
+
+    /**
+     * After a rebalance a partition's new owner may handle a poll its former owner is still handling: both insert the
+     * same new conversation, and the loser fails on the primary key. Handled alone as the consumer does, it is tried
+     * again and finds the row, so neither copy is dead-lettered and the message is stored once.
+     */
+    @Test
+    void theSameDecisionHandledByTwoConsumersAtOnceIsStoredOnceAndNeitherFails() throws Exception {
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                RoutingDecision d = FixturesAccess.decision(UUID.randomUUID().toString(), "fr", "Mon écran reste noir",
+                        "negative", -0.7);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> consumers = new ArrayList<>();
+                for (int c = 0; c < 2; c++) {
+                    consumers.add(two.submit(() -> {
+                        together.await();
+                        try {
+                            return VertxContextSupport.subscribeAndAwait(() -> Unavailable.retriedThroughConflicts(
+                                    Vertx.currentContext(), () -> conversations.apply(d), "a decision"));
+                        } catch (Throwable e) {
+                            throw new Exception(e);
+                        }
+                    }));
+                }
+                for (Future<?> consumer : consumers) {
+                    consumer.get(30, TimeUnit.SECONDS); // throws if either failed
+                }
+                given().auth().oauth2(Tokens.forUser("agent-montpellier")).get("/api/conversations/" + d.conversationId())
+                        .then().statusCode(200).body("messages.size()", equalTo(1))
+                        .body("conversation.messageCount", equalTo(1));
+            }
+        } finally {
+            two.shutdownNow();
         }
     }
 
