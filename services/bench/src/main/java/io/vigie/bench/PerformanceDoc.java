@@ -82,6 +82,16 @@ public final class PerformanceDoc {
             s.append(f("| latency at %s mentions/s for %s s (%s mentions), accept → agent's queue p50 / p99 / max | "
                     + "%s / %s / %s ms | p99 ≤ 100 ms |%n", l.get("ratePerSecond"), l.get("seconds"),
                     n(ms.get("count")), ms.get("p50"), ms.get("p99"), ms.get("max")));
+            Map<String, Object> hops = (Map<String, Object>) l.get("hops");
+            if (hops != null) {
+                Map<String, Object> a = (Map<String, Object>) hops.get("acceptToScoredMs");
+                Map<String, Object> b = (Map<String, Object>) hops.get("scoredToRoutedMs");
+                Map<String, Object> c = (Map<String, Object>) hops.get("routedToStoredMs");
+                s.append(f("| … hop by hop (%s mentions), p50 / p99 ms: accept → scored (raw topic, scoring) · scored → "
+                        + "routed (scored topic, routing) · routed → stored (routed topic, workspace) | %s / %s · %s / %s · "
+                        + "%s / %s | |%n", n(a.get("count")), a.get("p50"), a.get("p99"), b.get("p50"), b.get("p99"),
+                        c.get("p50"), c.get("p99")));
+            }
         }
         Map<String, Object> sc = (Map<String, Object>) r.get("scoring");
         if (sc != null) {

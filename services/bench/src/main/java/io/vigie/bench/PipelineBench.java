@@ -11,8 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Drives the running services: replays generated mentions into ingestion's intake (as fast as possible, or at a
@@ -45,7 +55,15 @@ public final class PipelineBench {
     }
 
     /** Figures of the latency phase, milliseconds from ingestion's accept to the workspace's store. */
-    public record Latency(int rate, int seconds, long accepted, long stored, double achievedRate, Stats ms) {
+    public record Latency(int rate, int seconds, long accepted, long stored, double achievedRate, Stats ms, Hops hops) {
+    }
+
+    /**
+     * The same mentions' latency hop by hop, milliseconds, from the timestamps the events carry: ingestion's accept to
+     * scoring's {@code scoredAt} (the raw topic and scoring), to routing's {@code routedAt} (the scored topic and
+     * routing), to the workspace's store (the routed topic and the workspace).
+     */
+    public record Hops(Stats acceptToScored, Stats scoredToRouted, Stats routedToStored) {
     }
 
     /**
@@ -149,15 +167,80 @@ public final class PipelineBench {
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
         long stored = awaitStored(since, heldBefore, accepted.get(), stallSeconds);
         List<Double> ms = new ArrayList<>();
+        Map<String, Instant> storedAt = new HashMap<>();
         try (Connection c = env.database("workspace_bench"); Statement st = c.createStatement()) {
-            ResultSet rs = st.executeQuery("select extract(epoch from stored_at - accepted_at) * 1000 from message "
-                    + "where direction = 'inbound' and accepted_at >= to_timestamp(" + since.toEpochMilli() / 1000.0 + ")");
+            ResultSet rs = st.executeQuery("select extract(epoch from stored_at - accepted_at) * 1000, mention_key, "
+                    + "stored_at from message where direction = 'inbound' and accepted_at >= to_timestamp("
+                    + since.toEpochMilli() / 1000.0 + ")");
             while (rs.next()) {
                 ms.add(rs.getDouble(1));
+                storedAt.put(rs.getString(2), rs.getTimestamp(3).toInstant());
             }
         }
         return new Latency(rate, seconds, accepted.get(), stored, accepted.get() / sendSeconds,
-                new Stats(ms.stream().mapToDouble(Double::doubleValue).toArray()));
+                new Stats(ms.stream().mapToDouble(Double::doubleValue).toArray()), hops(since, storedAt));
+    }
+
+    /**
+     * Reads the decisions routed since {@code since} that carried a message, and the hops of each message the
+     * workspace stored ({@code storedAt}, by mention key). A message routed twice counts once, by its first decision.
+     */
+    Hops hops(Instant since, Map<String, Instant> storedAt) throws IOException {
+        Map<String, Instant[]> stamps = new HashMap<>();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrap());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        String topic = fleet.topic("conversations.routed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> at = new HashMap<>();
+            partitions.forEach(tp -> at.put(tp, since.minusSeconds(5).toEpochMilli()));
+            consumer.offsetsForTimes(at).forEach((tp, found) -> consumer.seek(tp, found == null ? end.get(tp)
+                    : found.offset()));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
+                    JsonNode d = JSON.readTree(r.value());
+                    JsonNode m = d.path("message");
+                    JsonNode mention = m.path("mention");
+                    if (mention.isMissingNode() || mention.isNull()) {
+                        continue;
+                    }
+                    String key = mention.path("network").asText() + ":" + mention.path("nativeId").asText();
+                    Instant routed = Instant.parse(d.path("routedAt").asText());
+                    Instant[] known = stamps.get(key);
+                    if (known == null || routed.isBefore(known[2])) {
+                        stamps.put(key, new Instant[] {Instant.parse(mention.path("acceptedAt").asText()),
+                                Instant.parse(m.path("scoredAt").asText()), routed});
+                    }
+                }
+            }
+        }
+        List<double[]> hops = new ArrayList<>();
+        storedAt.forEach((key, stored) -> {
+            Instant[] s = stamps.get(key);
+            if (s != null) {
+                hops.add(new double[] {millis(s[0], s[1]), millis(s[1], s[2]), millis(s[2], stored)});
+            }
+        });
+        return new Hops(column(hops, 0), column(hops, 1), column(hops, 2));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static double millis(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
+    }
+
+    private static Stats column(List<double[]> rows, int i) {
+        return new Stats(rows.stream().mapToDouble(r -> r[i]).toArray());
     }
 
     private long replay(String token, String body) throws IOException, InterruptedException {

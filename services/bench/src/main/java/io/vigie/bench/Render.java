@@ -47,6 +47,13 @@ final class Render {
         m.put("storedInWorkspace", l.stored());
         m.put("achievedPerSecond", round(l.achievedRate()));
         m.put("acceptToQueueMs", percentiles(l.ms()));
+        if (l.hops() != null && l.hops().acceptToScored().count() > 0) {
+            Map<String, Object> hops = new LinkedHashMap<>();
+            hops.put("acceptToScoredMs", percentiles(l.hops().acceptToScored()));
+            hops.put("scoredToRoutedMs", percentiles(l.hops().scoredToRouted()));
+            hops.put("routedToStoredMs", percentiles(l.hops().routedToStored()));
+            m.put("hops", hops);
+        }
         return m;
     }
 

@@ -60,6 +60,11 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
+    /** The name of a Vigie topic in this fleet (its prefix, then {@code name}). */
+    public String topic(String name) {
+        return topicPrefix + name;
+    }
+
     /** Base URL of a running service. */
     public String url(String name) {
         return "http://127.0.0.1:" + ports.get(name);
