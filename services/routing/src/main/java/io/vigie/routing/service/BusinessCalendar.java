@@ -11,6 +11,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Business hours and holidays of a centre in its own time zone: whether it is open at an instant and how to add
@@ -20,6 +22,16 @@ import java.util.List;
 public final class BusinessCalendar {
 
     private static final int MAX_DAYS = 400;
+    private static final ZoneId UTC = ZoneId.of("UTC");
+    /** Time zones by their configured name (an unknown one: UTC); every message reads each centre's. */
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+    /** Opening ranges ("09:00-18:00") by their text; an unreadable one maps to {@link #UNREADABLE}. */
+    private static final Map<String, Range> RANGES = new ConcurrentHashMap<>();
+    private static final Range UNREADABLE = new Range(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, false);
+
+    /** A daily opening range; {@code toMidnight} for a range that closes at 24:00. */
+    private record Range(LocalTime open, LocalTime close, boolean toMidnight) {
+    }
 
     private BusinessCalendar() {
     }
@@ -30,11 +42,13 @@ public final class BusinessCalendar {
 
     /** The centre's time zone (UTC when unset or unknown). */
     public static ZoneId zone(CentreConfig centre) {
-        try {
-            return centre.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(centre.timeZone());
-        } catch (DateTimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return centre.timeZone() == null ? UTC : ZONES.computeIfAbsent(centre.timeZone(), name -> {
+            try {
+                return ZoneId.of(name);
+            } catch (DateTimeException e) {
+                return UTC;
+            }
+        });
     }
 
     /** Whether the centre is open at {@code at}. */
@@ -50,8 +64,12 @@ public final class BusinessCalendar {
 
     /** Local time at the centre, e.g. {@code 03:00 Europe/Paris, TUESDAY}, for reasons. */
     public static String localTime(CentreConfig centre, Instant at) {
-        ZonedDateTime z = at.atZone(zone(centre));
-        return "%02d:%02d %s %s".formatted(z.getHour(), z.getMinute(), z.getDayOfWeek(), zone(centre).getId());
+        ZoneId zone = zone(centre);
+        ZonedDateTime z = at.atZone(zone);
+        // by hand: String.format took a visible share of routing's profile (a reason per centre and message)
+        return new StringBuilder(40).append(z.getHour() < 10 ? "0" : "").append(z.getHour()).append(':')
+                .append(z.getMinute() < 10 ? "0" : "").append(z.getMinute()).append(' ').append(z.getDayOfWeek())
+                .append(' ').append(zone.getId()).toString();
     }
 
     /**
@@ -103,25 +121,34 @@ public final class BusinessCalendar {
         return out;
     }
 
-    private static Interval parse(String range, LocalDate day, ZoneId zone) {
-        String[] parts = range == null ? new String[0] : range.trim().split("-");
-        if (parts.length != 2) {
+    private static Interval parse(String text, LocalDate day, ZoneId zone) {
+        Range range = text == null ? UNREADABLE : RANGES.computeIfAbsent(text, BusinessCalendar::range);
+        if (range == UNREADABLE) {
             return null;
+        }
+        ZonedDateTime start = day.atTime(range.open()).atZone(zone);
+        ZonedDateTime end;
+        if (range.toMidnight()) {
+            end = day.plusDays(1).atStartOfDay(zone);
+        } else {
+            LocalTime close = range.close();
+            end = close.isAfter(range.open()) ? day.atTime(close).atZone(zone) : day.plusDays(1).atTime(close).atZone(zone);
+        }
+        return new Interval(start.toInstant(), end.toInstant());
+    }
+
+    private static Range range(String text) {
+        String[] parts = text.trim().split("-");
+        if (parts.length != 2) {
+            return UNREADABLE;
         }
         try {
             LocalTime open = LocalTime.parse(parts[0].trim());
             String closeText = parts[1].trim();
-            ZonedDateTime start = day.atTime(open).atZone(zone);
-            ZonedDateTime end;
-            if ("24:00".equals(closeText)) {
-                end = day.plusDays(1).atStartOfDay(zone);
-            } else {
-                LocalTime close = LocalTime.parse(closeText);
-                end = close.isAfter(open) ? day.atTime(close).atZone(zone) : day.plusDays(1).atTime(close).atZone(zone);
-            }
-            return new Interval(start.toInstant(), end.toInstant());
+            return "24:00".equals(closeText) ? new Range(open, LocalTime.MIDNIGHT, true)
+                    : new Range(open, LocalTime.parse(closeText), false);
         } catch (DateTimeException e) {
-            return null;
+            return UNREADABLE;
         }
     }
 }

@@ -4,7 +4,12 @@ import io.vigie.events.Alert;
 import io.vigie.events.ScoredMention;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +31,21 @@ public class IncidentWatch {
     private record Active(Alert alert, Set<String> watchlists, Set<String> terms) {
     }
 
+    /** What {@link #match} reads: the active incidents by watchlist and by folded term, rebuilt at each alert. */
+    private record Index(Map<String, List<Active>> byWatchlist, Map<String, List<Active>> byTerm) {
+        static final Index EMPTY = new Index(Map.of(), Map.of());
+
+        boolean isEmpty() {
+            return byWatchlist.isEmpty() && byTerm.isEmpty();
+        }
+    }
+
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
+    private volatile Index index = Index.EMPTY;
 
     /** Applies one alert (the highest revision of an incident wins). */
-    public void apply(Alert a) {
+    public synchronized void apply(Alert a) {
         Integer known = revisions.get(a.incidentId());
         if (known != null && known >= a.revision()) {
             return;
@@ -38,23 +53,34 @@ public class IncidentWatch {
         revisions.put(a.incidentId(), a.revision());
         if (!a.active()) {
             active.remove(a.incidentId());
-            return;
-        }
-        Set<String> watchlists = new HashSet<>();
-        Set<String> terms = new HashSet<>();
-        add(a.subjectKind(), a.subject(), watchlists, terms);
-        for (String r : a.related()) {
-            int colon = r.indexOf(':');
-            if (colon > 0) {
-                add(r.substring(0, colon), r.substring(colon + 1), watchlists, terms);
+        } else {
+            Set<String> watchlists = new HashSet<>();
+            Set<String> terms = new HashSet<>();
+            add(a.subjectKind(), a.subject(), watchlists, terms);
+            for (String r : a.related()) {
+                int colon = r.indexOf(':');
+                if (colon > 0) {
+                    add(r.substring(0, colon), r.substring(colon + 1), watchlists, terms);
+                }
+            }
+            if (watchlists.isEmpty() && terms.isEmpty()) {
+                // a topic or a scope only: too broad to send every message of it to the crisis cell
+                active.remove(a.incidentId());
+            } else {
+                active.put(a.incidentId(), new Active(a, watchlists, terms));
             }
         }
-        if (watchlists.isEmpty() && terms.isEmpty()) {
-            // a topic or a scope only: too broad to send every message of it to the crisis cell
-            active.remove(a.incidentId());
-            return;
+        index = index(active.values());
+    }
+
+    private static Index index(Collection<Active> incidents) {
+        Map<String, List<Active>> byWatchlist = new HashMap<>();
+        Map<String, List<Active>> byTerm = new HashMap<>();
+        for (Active i : incidents) {
+            i.watchlists().forEach(w -> byWatchlist.computeIfAbsent(w, k -> new ArrayList<>()).add(i));
+            i.terms().forEach(t -> byTerm.computeIfAbsent(t, k -> new ArrayList<>()).add(i));
         }
-        active.put(a.incidentId(), new Active(a, watchlists, terms));
+        return new Index(byWatchlist, byTerm);
     }
 
     private static void add(String kind, String subject, Set<String> watchlists, Set<String> terms) {
@@ -65,36 +91,35 @@ public class IncidentWatch {
         }
     }
 
-    /** The active incident this message belongs to, if any (the most severe one). */
+    /**
+     * The active incident this message belongs to, if any: the most severe one; among equally severe ones, the first
+     * found by the message's watchlists, then by its words in the order of the text. The message's words are looked
+     * up in the incidents' terms (not every incident's terms in the message: hundreds of incidents may be open when
+     * a surge of traffic makes many terms rise together).
+     */
     public Optional<Match> match(ScoredMention s) {
-        if (active.isEmpty() || s.mention() == null) {
+        Index ix = index;
+        if (ix.isEmpty() || s.mention() == null) {
             return Optional.empty();
         }
-        Set<String> words = null;
         Active best = null;
         String bestWhy = null;
-        for (Active i : active.values()) {
-            String why = null;
-            for (String w : s.mention().watchlists()) {
-                if (i.watchlists().contains(w)) {
-                    why = "watchlist " + w;
-                    break;
+        for (String w : s.mention().watchlists()) {
+            for (Active i : ix.byWatchlist().getOrDefault(w, List.of())) {
+                if (best == null || rank(i.alert().severity()) > rank(best.alert().severity())) {
+                    best = i;
+                    bestWhy = "watchlist " + w;
                 }
             }
-            if (why == null && !i.terms().isEmpty()) {
-                if (words == null) {
-                    words = words(s.mention().text());
-                }
-                for (String t : i.terms()) {
-                    if (words.contains(t)) {
-                        why = "term " + t;
-                        break;
+        }
+        if (!ix.byTerm().isEmpty()) {
+            for (String word : words(s.mention().text())) {
+                for (Active i : ix.byTerm().getOrDefault(word, List.of())) {
+                    if (best == null || rank(i.alert().severity()) > rank(best.alert().severity())) {
+                        best = i;
+                        bestWhy = "term " + word;
                     }
                 }
-            }
-            if (why != null && (best == null || rank(i.alert().severity()) > rank(best.alert().severity()))) {
-                best = i;
-                bestWhy = why;
             }
         }
         if (best == null) {
@@ -119,13 +144,31 @@ public class IncidentWatch {
         };
     }
 
-    private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    /** Lower case without accents (combining marks), like the radar's terms; ASCII text only lower-cased. */
+    static String fold(String s) {
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) {
+            ascii = s.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Words and hashtags of a text, folded like the radar's terms. */
+    /** Words and hashtags of a text, folded like the radar's terms, in the order of the text. */
     static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         if (text == null) {
             return out;
         }

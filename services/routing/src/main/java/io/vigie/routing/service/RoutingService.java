@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.FlushMode;
@@ -143,10 +143,11 @@ public class RoutingService {
         c.lastMessageAt = now;
         c.updatedAt = now;
         c.priority = Math.max(c.priority, Triage.priority(scored));
-        c.skillsWanted = String.join(",", mergeSkills(c.skills(), triage.skills(scored)));
+        Optional<IncidentWatch.Match> incident = triage.incident(scored);
+        c.skillsWanted = String.join(",", mergeSkills(c.skills(), triage.skills(scored, incident.isPresent())));
         List<String> reasons = new ArrayList<>();
         reasons.add(verdict.reason());
-        triage.incident(scored).ifPresent(m -> reasons.add(m.reason()));
+        incident.ifPresent(m -> reasons.add(m.reason()));
         String from = created ? null : c.state;
         ConversationState state = ConversationState.valueOf(c.state.toUpperCase());
         if (created) {

@@ -71,11 +71,14 @@ public class Triage {
         return new Verdict(true, "actionable: may need an answer (" + s.topic() + ")");
     }
 
-    /** Skills asked for, most specific first: crisis, product line, segment, topic. */
-    public List<String> skills(ScoredMention s) {
+    /**
+     * Skills asked for, most specific first: crisis, product line, segment, topic. {@code inIncident}: whether the
+     * message belongs to an active incident ({@link #incident}, which the caller has looked up already).
+     */
+    public List<String> skills(ScoredMention s, boolean inIncident) {
         Set<String> skills = new LinkedHashSet<>();
         if (s.urgency() >= config.crisisUrgency() || "security_incident".equals(s.topic())
-                || s.signals().contains("outage") || s.signals().contains(CRISIS) || incidents.match(s).isPresent()) {
+                || s.signals().contains("outage") || s.signals().contains(CRISIS) || inIncident) {
             skills.add(CRISIS);
         }
         add(skills, s.productLine());

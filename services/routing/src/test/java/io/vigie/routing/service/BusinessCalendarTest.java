@@ -36,6 +36,20 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void localTimeAndUnreadableSettingsFallBack() {
+        CentreConfig c = paris(WEEKDAYS, List.of());
+        assertEquals("03:05 TUESDAY Europe/Paris", BusinessCalendar.localTime(c, Instant.parse("2026-11-24T02:05:00Z")));
+        assertEquals("14:30 MONDAY Europe/Paris", BusinessCalendar.localTime(c, Instant.parse("2026-11-23T13:30:00Z")));
+        CentreConfig nowhere = new CentreConfig(1, "x", "X", "Mars/Olympus", List.of("fr"), List.of(), "EU",
+                Map.of("MONDAY", List.of("nine to five", "10:00-11:00")), List.of(), List.of(), 10, 600, null,
+                List.of(), List.of(), false, Instant.now());
+        assertEquals("UTC", BusinessCalendar.zone(nowhere).getId());
+        // the unreadable range is skipped, the readable one kept (read in UTC)
+        assertTrue(BusinessCalendar.isOpen(nowhere, Instant.parse("2026-11-23T10:30:00Z")));
+        assertFalse(BusinessCalendar.isOpen(nowhere, Instant.parse("2026-11-23T09:30:00Z")));
+    }
+
+    @Test
     void closedOnAHoliday() {
         CentreConfig c = paris(WEEKDAYS, List.of(LocalDate.parse("2026-12-25")));
         assertFalse(BusinessCalendar.isOpen(c, Instant.parse("2026-12-25T10:00:00Z")));
