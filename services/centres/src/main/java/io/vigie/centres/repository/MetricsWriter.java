@@ -355,6 +355,22 @@ public class MetricsWriter {
         }
     }
 
+    /**
+     * Appends {@code seconds} zero-padded to 20 digits, so that keys sort by time, as {@code %020d} would: by hand,
+     * since String.format, once per term, bucket and mention, led the centres' profile (2026-12-07 12:09 UTC).
+     */
+    static void sortable(StringBuilder out, long seconds) {
+        if (seconds < 0) {
+            out.append(String.format("%020d", seconds));
+            return;
+        }
+        String digits = Long.toString(seconds);
+        for (int i = digits.length(); i < 20; i++) {
+            out.append('0');
+        }
+        out.append(digits);
+    }
+
     /** The bucket rows of a batch of new mentions, summed per key, the same rules as the one-by-one writes. */
     private static final class BatchSums {
         final SortedMap<String, Sum> volume = new TreeMap<>();
@@ -408,12 +424,18 @@ public class MetricsWriter {
         }
 
         private static Sum sum(SortedMap<String, Sum> into, Object[] key, String extra) {
-            StringBuilder k = new StringBuilder();
+            StringBuilder k = new StringBuilder(64);
             for (Object part : key) {
-                k.append(part instanceof OffsetDateTime t ? String.format("%020d", t.toEpochSecond()) : part).append('\u0000');
+                if (part instanceof OffsetDateTime t) {
+                    sortable(k, t.toEpochSecond());
+                } else {
+                    k.append(part);
+                }
+                k.append('\u0000');
             }
             return into.computeIfAbsent(k.toString(), x -> new Sum(key, extra));
         }
+
     }
 
     /** Records a routing decision: the conversation's latest placement, and its message counted for the centre once. */
