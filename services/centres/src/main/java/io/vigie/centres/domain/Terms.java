@@ -53,7 +53,7 @@ public final class Terms {
         String t = MENTION.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
         t = Normalizer.normalize(t, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         for (String raw : SPLIT.split(t)) {
-            String w = raw.replaceAll("^[._-]+|[._-]+$", "");
+            String w = trimPunctuation(raw);
             boolean hashtag = w.startsWith("#") && w.length() > 2;
             if (!hashtag && (w.length() < 4 || w.indexOf('#') >= 0 || STOP.contains(w) || w.chars().allMatch(Character::isDigit))) {
                 continue;
@@ -63,5 +63,22 @@ public final class Terms {
             }
         }
         return terms;
+    }
+
+    /** {@code word} without the dots, underscores and hyphens at its ends (no regex: this runs for every word). */
+    static String trimPunctuation(String word) {
+        int start = 0;
+        int end = word.length();
+        while (start < end && isEdge(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && isEdge(word.charAt(end - 1))) {
+            end--;
+        }
+        return word.substring(start, end);
+    }
+
+    private static boolean isEdge(char c) {
+        return c == '.' || c == '_' || c == '-';
     }
 }

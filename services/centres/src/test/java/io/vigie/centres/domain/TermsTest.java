@@ -17,6 +17,13 @@ class TermsTest {
     }
 
     @Test
+    void dotsUnderscoresAndHyphensAreTrimmedFromTheEndsOnly() {
+        assertEquals(List.of("wi-fi", "re_boot", "v2.1"), List.copyOf(Terms.of("...wi-fi-- __re_boot__ -v2.1.")));
+        assertEquals("", Terms.trimPunctuation("-._"));
+        assertEquals("a.b", Terms.trimPunctuation("a.b"));
+    }
+
+    @Test
     void accentsAreKept() {
         assertEquals(List.of("écran", "noir", "démarrer"), List.copyOf(Terms.of("Mon écran reste noir, impossible de démarrer")
                 .stream().filter(t -> !t.equals("reste") && !t.equals("impossible")).toList()));
