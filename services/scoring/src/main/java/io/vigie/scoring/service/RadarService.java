@@ -220,14 +220,20 @@ public class RadarService {
             // nothing to do before the consumer has its partitions (and the channels are connected)
             return Uni.createFrom().voidItem();
         }
-        return refreshLag().chain(() -> {
-            List<RadarEvent> events;
+        // The radar is advanced on a worker thread: the tick runs on an event loop, and it would wait there for the
+        // radar's lock while a worker counts a batch (which can take seconds in a surge), holding whatever else that
+        // event loop serves, the scorer's consumer included (ADR 0135).
+        return refreshLag().chain(lagging -> vertx.executeBlocking(Uni.createFrom().item(() -> {
             synchronized (this) {
-                events = radar.advance(System.currentTimeMillis());
+                if (lagging != null) {
+                    radar.behind(lagging);
+                }
+                List<RadarEvent> events = radar.advance(System.currentTimeMillis());
                 counters = radar.counters();
+                return events;
             }
-            return renewIfDue().chain(() -> publish(events));
-        }).chain(this::suppressClosed)
+        }))).chain(events -> renewIfDue().chain(() -> publish(events)))
+                .chain(this::suppressClosed)
                 .chain(() -> leader ? relay.relay() : Uni.createFrom().voidItem())
                 .chain(this::snapshotIfDue)
                 .onFailure().invoke(e -> LOG.warnf("radar tick: %s", e.toString()))
@@ -238,10 +244,10 @@ public class RadarService {
      * Tells the radar which partitions still have records to read (the consumer's lag, known from its last fetch,
      * no request to the broker), so that a partition starved by a busy consumer is not taken for an idle one.
      */
-    private Uni<Void> refreshLag() {
+    private Uni<Set<Integer>> refreshLag() {
         KafkaConsumer<Object, Object> consumer = kafka.getConsumer(RadarConsumer.CHANNEL);
         if (consumer == null) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
         return consumer.runOnPollingThread(c -> {
             Set<Integer> lagging = new HashSet<>();
@@ -252,11 +258,7 @@ public class RadarService {
                 }
             }
             return lagging;
-        }).invoke(lagging -> {
-            synchronized (this) {
-                radar.behind(lagging);
-            }
-        }).replaceWithVoid();
+        });
     }
 
     private Uni<Void> renewIfDue() {
@@ -268,8 +270,12 @@ public class RadarService {
         return state.acquire(owner, config.lease()).invoke(held -> {
             if (held && !leader) {
                 LOG.infof("radar: %s is the leader (stores incidents, publishes alerts, takes snapshots)", owner);
+                List<RadarEvent> recent;
                 synchronized (this) {
-                    pending.addAll(0, radar.recentEvents());
+                    recent = radar.recentEvents();
+                }
+                synchronized (pending) {
+                    pending.addAll(0, recent);
                 }
             } else if (!held && leader) {
                 LOG.infof("radar: %s is a standby now", owner);
@@ -281,7 +287,8 @@ public class RadarService {
     /** Stores events (the leader), and whatever failed to be stored before, in order. */
     private Uni<Void> publish(List<RadarEvent> events) {
         List<RadarEvent> batch;
-        synchronized (this) {
+        // the queue of events has its own lock: this runs on an event loop, which must not wait for the radar's
+        synchronized (pending) {
             if (!leader) {
                 return Uni.createFrom().voidItem();
             }
@@ -299,7 +306,7 @@ public class RadarService {
             batch = List.copyOf(pending);
         }
         return incidents.record(batch).invoke(n -> {
-            synchronized (this) {
+            synchronized (pending) {
                 pending.subList(0, batch.size()).clear();
             }
             for (RadarEvent e : batch) {
@@ -310,7 +317,7 @@ public class RadarService {
         }).onFailure().invoke(e -> LOG.warnf("radar: %d events not stored yet (%s); retried at the next tick",
                 batch.size(), e.toString())).onFailure().recoverWithNull()
                 .eventually(() -> {
-                    synchronized (this) {
+                    synchronized (pending) {
                         storing = false;
                     }
                 }).replaceWithVoid();
@@ -320,15 +327,17 @@ public class RadarService {
         if (!leader) {
             return Uni.createFrom().voidItem();
         }
-        List<String> active;
-        synchronized (this) {
-            active = radar.activeIncidents();
-        }
-        return incidents.closedAmong(active).invoke(closed -> {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
             synchronized (this) {
-                closed.forEach(radar::suppress);
+                return radar.activeIncidents();
             }
-        }).replaceWithVoid();
+        })).chain(incidents::closedAmong).chain(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
+                : vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    synchronized (this) {
+                        closed.forEach(radar::suppress);
+                    }
+                    return null;
+                })).replaceWithVoid());
     }
 
     private Uni<Void> snapshotIfDue() {
@@ -342,25 +351,29 @@ public class RadarService {
 
     /** Writes the radar's state and offsets (the leader). */
     public Uni<Void> snapshot() {
-        byte[] bytes;
-        Map<Integer, Long> offsets;
-        Instant clock;
-        // The state is copied under the lock (a plain write, fast); compressing it, the slow part, happens outside,
-        // on a worker thread, so neither the radar's consumer nor the event loop waits for it.
-        synchronized (this) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-            try (DataOutputStream out = new DataOutputStream(buffer)) {
-                radar.write(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        // On a worker thread: the state is copied under the radar's lock (a plain write), then compressed outside it,
+        // so that no event loop waits for the lock or the compression.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            byte[] bytes;
+            Map<Integer, Long> offsets;
+            Instant clock;
+            synchronized (this) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+                try (DataOutputStream out = new DataOutputStream(buffer)) {
+                    radar.write(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                bytes = buffer.toByteArray();
+                offsets = radar.offsets();
+                clock = radar.clock();
             }
-            bytes = buffer.toByteArray();
-            offsets = radar.offsets();
-            clock = radar.clock();
-        }
-        byte[] raw = bytes;
-        return vertx.executeBlocking(Uni.createFrom().item(() -> gzip(raw)))
-                .chain(zipped -> state.save(zipped, offsets, clock));
+            return new Snapshot(gzip(bytes), offsets, clock);
+        })).chain(s -> state.save(s.zipped(), s.offsets(), s.clock()));
+    }
+
+    /** A compressed copy of the radar's state with its offsets and clock. */
+    private record Snapshot(byte[] zipped, Map<Integer, Long> offsets, Instant clock) {
     }
 
     private static byte[] gzip(byte[] bytes) {
