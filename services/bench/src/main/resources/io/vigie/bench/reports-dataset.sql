@@ -119,6 +119,13 @@ group by 1, 2, 3
 -- The term spans of 4 and 12 hours (service migration V18), by the migration's own function.
 select term_hour_spans_rebuild()
 ;
+-- Every loaded hour and day is in its rollups: the seals (migrations V25 and V27, ADRs 0133 and 0138) move past them, so
+-- the service's sealer does not add them a second time.
+update term_hour_sealed set sealed_until = greatest(sealed_until,
+    (select max(bucket) + interval '1 hour' from term_bucket where granularity = 'hour'))
+;
+update term_span_sealed set sealed_until = greatest(sealed_until, (select max(day) + interval '1 day' from term_day))
+;
 alter table space_bucket disable trigger user
 ;
 insert into space_bucket (granularity, bucket, space, network, mentions, positive, negative, score_sum)

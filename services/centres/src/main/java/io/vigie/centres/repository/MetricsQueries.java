@@ -465,15 +465,17 @@ public class MetricsQueries {
      * buckets', from a few thousand rows per span instead of one row per term and minute, hour or day.
      */
     public Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit) {
-        return termSpans.sealedUntil().chain(sealed -> risingTerms(from, to, minCount, limit, sealed));
+        return termSpans.sealedUntil().chain(days -> termSpans.hoursSealedUntil()
+                .chain(hours -> risingTerms(from, to, minCount, limit, days, hours)));
     }
 
-    private Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit, Instant sealed) {
+    private Uni<List<RisingTerm>> risingTerms(Instant from, Instant to, int minCount, int limit, Instant daysSealed,
+            Instant hoursSealed) {
         Instant before = from.minus(Duration.between(from, to));
         List<Object> args = new ArrayList<>();
         List<String> parts = new ArrayList<>();
-        termParts(Tiling.of(before, from), false, sealed, parts, args);
-        termParts(Tiling.of(from, to), true, sealed, parts, args);
+        termParts(Tiling.of(before, from), false, daysSealed, hoursSealed, parts, args);
+        termParts(Tiling.of(from, to), true, daysSealed, hoursSealed, parts, args);
         if (parts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -493,9 +495,12 @@ public class MetricsQueries {
      * and days as blocks (single hours and days, spans of hours and days), the blocks of one length in one select
      * through its table's key: term_bucket (granularity, bucket, term), term_hour_span (hours, start, term), term_day
      * (day, term) or term_span (days, start, term); spans of days only before {@code spansUntil}, the end of the days
-     * whose spans are written (ADR 0133).
+     * whose spans are written (ADR 0133), days and spans of hours only before {@code hoursUntil}, the end of the hours
+     * whose days and spans are written (ADR 0138): the days from the day of {@code hoursUntil} on are read as hours.
      */
-    private static void termParts(Tiling tiling, boolean cur, Instant spansUntil, List<String> parts, List<Object> args) {
+    private static void termParts(Tiling period, boolean cur, Instant spansUntil, Instant hoursUntil, List<String> parts,
+            List<Object> args) {
+        Tiling tiling = period.daysBefore(hoursUntil);
         for (Tiling.Range r : tiling.ranges()) {
             if (r.granularity().equals("minute")) {
                 args.add(odt(r.start()));
@@ -505,7 +510,7 @@ public class MetricsQueries {
             }
         }
         String select = "select term, mentions, " + cur + " cur from ";
-        blockParts(tiling.hourBlocks(), select, "term_bucket where granularity = 'hour' and bucket",
+        blockParts(tiling.hourBlocks(Tiling.HOUR_SPANS, hoursUntil), select, "term_bucket where granularity = 'hour' and bucket",
                 "term_hour_span where hours = %d and start", parts, args);
         blockParts(tiling.dayBlocks(Tiling.TERM_SPANS, spansUntil), select, "term_day where day",
                 "term_span where days = %d and start", parts, args);

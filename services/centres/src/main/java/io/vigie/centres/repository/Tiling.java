@@ -90,13 +90,36 @@ public record Tiling(Instant from, Instant firstHour, Instant firstDay, Instant 
 
     /** The whole hours outside the whole days as blocks: spans of {@code spans} hours where one fits, single hours elsewhere. */
     public List<Block> hourBlocks(int[] spans) {
+        return hourBlocks(spans, null);
+    }
+
+    /**
+     * The whole hours outside the whole days as blocks, spans of {@code spans} hours only where they end by
+     * {@code spansUntil} (term hour spans of hours from then on are not written yet, ADR 0138; null: no limit),
+     * single hours elsewhere, in time order.
+     */
+    public List<Block> hourBlocks(int[] spans, Instant spansUntil) {
+        long limit = spansUntil == null ? Long.MAX_VALUE : Math.floorDiv(spansUntil.getEpochSecond(), 3_600);
         List<Block> out = new ArrayList<>();
         for (Range r : ranges()) {
             if (r.granularity().equals("hour")) {
-                blocks(r.start(), r.end(), 3_600, spans, Long.MAX_VALUE, out);
+                blocks(r.start(), r.end(), 3_600, spans, limit, out);
             }
         }
         return out;
+    }
+
+    /**
+     * This tiling with whole days only before the UTC day of {@code until}: the whole days from that day on are read
+     * as hours instead (a term day is complete only once all its hours are sealed, ADR 0138). The same tiling when
+     * its days already end by then.
+     */
+    public Tiling daysBefore(Instant until) {
+        Instant cap = until.truncatedTo(ChronoUnit.DAYS);
+        if (!cap.isBefore(endDay)) {
+            return this;
+        }
+        return new Tiling(from, firstHour, firstDay, cap.isBefore(firstDay) ? firstDay : cap, endHour, to);
     }
 
     /**

@@ -181,6 +181,8 @@ class TermDayRollupTest {
         // Two days after the end of the sealed days: not sealed yet, whatever other tests wrote.
         Instant sealed = termSpans.seal(Instant.EPOCH).await().indefinitely();
         Instant day = sealed.plus(Duration.ofDays(2));
+        // its hours sealed, so that its term days are written at once (ADR 0138)
+        termSpans.sealHours(day.plus(Duration.ofDays(1))).await().indefinitely();
         List<ScoredMention> batch = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             batch.add(tagged(run + "-" + i, day.plus(Duration.ofMinutes(37L * i)), tag));
@@ -214,6 +216,7 @@ class TermDayRollupTest {
     void aSealWaitsForTheWriterInFlightSoItsCountsReachTheSpansOnce() throws Exception {
         String tag = "#inflight" + Long.toString(System.nanoTime(), 36);
         Instant day = termSpans.seal(Instant.EPOCH).await().indefinitely(); // the first day not sealed
+        termSpans.sealHours(day.plus(Duration.ofDays(1))).await().indefinitely(); // its hours are (ADR 0138)
         java.util.concurrent.CompletableFuture<Instant> seal;
         try (java.sql.Connection writer = TestDatabase.connect()) {
             writer.setAutoCommit(false);
@@ -235,6 +238,84 @@ class TermDayRollupTest {
         assertEquals(List.of("7|"), query("select mentions from term_day where term = ?", tag));
         assertEquals(List.of("2|7|", "4|7|", "8|7|", "16|7|", "32|7|", "64|7|"),
                 query("select days, mentions from term_span where term = ? order by days", tag));
+    }
+
+    /**
+     * The term days and hour spans of hours not yet sealed are not written (ADR 0138): rising terms read those hours
+     * from the hour buckets, whole days included, and still equal the raw buckets; sealing adds them to their day and
+     * spans, and a late mention of a sealed hour goes to them at once.
+     */
+    @Test
+    void theDayAndSpansOfAnHourAreWrittenWhenItIsSealedAndReportsAgreeBeforeAndAfter() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String tag = "#hours" + run;
+        // Two hours after the end of the sealed hours: not sealed yet, whatever other tests wrote.
+        Instant hour = termSpans.sealHours(Instant.EPOCH).await().indefinitely().plus(Duration.ofHours(2));
+        List<ScoredMention> batch = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            batch.add(tagged(run + "-a" + i, hour.plus(Duration.ofMinutes(5L * i)), tag));
+        }
+        for (int i = 0; i < 5; i++) {
+            batch.add(tagged(run + "-b" + i, hour.plus(Duration.ofMinutes(60 + 7L * i)), tag));
+        }
+        writer.scoredBatch(batch).await().indefinitely();
+        String day = "select mentions from term_day where term = ?";
+        String spans = "select hours, start, mentions from term_hour_span where term = ? order by 1, 2";
+        assertEquals(List.of(), query(day, tag));
+        assertEquals(List.of(), query(spans, tag));
+        assertEquals(List.of("17|"), query("select sum(mentions) from term_bucket where granularity = 'hour' and term = ?", tag));
+        // Whole days around the hour: those from its day on are read as hours.
+        Instant midnight = hour.truncatedTo(ChronoUnit.DAYS);
+        assertSameAsRaw(midnight.minus(Duration.ofDays(2)), midnight.plus(Duration.ofDays(2)), "hour", false);
+        assertSameAsRaw(hour.minus(Duration.ofHours(30)), hour.plus(Duration.ofHours(26)), "hour", false);
+
+        Instant after = termSpans.sealHours(hour.plus(Duration.ofHours(1))).await().indefinitely();
+        assertEquals(hour.plus(Duration.ofHours(1)), after);
+        assertEquals(List.of("12|"), query(day, tag));
+        Instant start4 = Instant.ofEpochSecond(hour.getEpochSecond() / (4 * 3600) * 4 * 3600);
+        assertTrue(query(spans, tag).contains("4|" + start4 + "|12|"), query(spans, tag).toString());
+        assertSameAsRaw(midnight.minus(Duration.ofDays(2)), midnight.plus(Duration.ofDays(2)), "hour", false);
+
+        termSpans.sealHours(hour.plus(Duration.ofHours(2))).await().indefinitely();
+        assertEquals(List.of("17|"), query(day, tag));
+        // Late: the sealed hour's day and spans take it at once.
+        writer.scoredBatch(List.of(tagged(run + "-late", hour.plus(Duration.ofMinutes(59)), tag))).await().indefinitely();
+        assertEquals(List.of("18|"), query(day, tag));
+        // Sealing up to an hour already sealed changes nothing.
+        assertEquals(hour.plus(Duration.ofHours(2)), termSpans.sealHours(hour).await().indefinitely());
+        assertEquals(List.of("18|"), query(day, tag));
+        // The spans hold the sums of their hours.
+        assertEquals(query("select k, term_hour_span_start(bucket, k), sum(mentions) from term_bucket cross join unnest(array[4, 12]) k "
+                + "where granularity = 'hour' and term = ? group by 1, 2 order by 1, 2", tag), query(spans, tag));
+        assertSameAsRaw(hour.minus(Duration.ofHours(30)), hour.plus(Duration.ofHours(26)), "hour", false);
+    }
+
+    /**
+     * Writers and the hour sealer exclude each other (V27's advisory lock, as V25's for days): a writer's transaction
+     * that has read the end of the sealed hours and not committed holds back a seal of its hour, so its counts reach
+     * the term day exactly once.
+     */
+    @Test
+    void anHourSealWaitsForTheWriterInFlightSoItsCountsReachTheDayOnce() throws Exception {
+        String tag = "#hourflight" + Long.toString(System.nanoTime(), 36);
+        Instant hour = termSpans.sealHours(Instant.EPOCH).await().indefinitely(); // the first hour not sealed
+        java.util.concurrent.CompletableFuture<Instant> seal;
+        try (java.sql.Connection writer = TestDatabase.connect()) {
+            writer.setAutoCommit(false);
+            try (var st = writer.prepareStatement(
+                    "insert into term_bucket (granularity, bucket, term, mentions) values ('hour', ?, ?, 7)")) {
+                st.setObject(1, java.time.OffsetDateTime.ofInstant(hour, java.time.ZoneOffset.UTC));
+                st.setString(2, tag);
+                st.executeUpdate(); // its trigger reads the end of the sealed hours: not sealed, no day row yet
+            }
+            seal = termSpans.sealHours(hour.plus(Duration.ofHours(1))).subscribeAsCompletionStage();
+            Thread.sleep(1_000);
+            assertFalse(seal.isDone(), "the seal waits for the writer's transaction");
+            writer.commit();
+        }
+        assertEquals(hour.plus(Duration.ofHours(1)), seal.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(List.of("7|"), query("select mentions from term_day where term = ?", tag));
+        assertEquals(List.of("4|7|", "12|7|"), query("select hours, mentions from term_hour_span where term = ? order by hours", tag));
     }
 
     private static ScoredMention tagged(String id, Instant at, String tag) {

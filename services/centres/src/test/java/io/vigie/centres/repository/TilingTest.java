@@ -133,6 +133,35 @@ class TilingTest {
         }
     }
 
+    /**
+     * Term days and hour spans are complete only before the end of the sealed hours (ADR 0138): from that hour's day
+     * on, whole days are read as hours, and hour spans end by it.
+     */
+    @Test
+    void daysFromTheDayOfTheSealedHoursOnAreReadAsHoursAndHourSpansEndByThem() {
+        Tiling t = Tiling.of(at("2026-11-20T05:30:00Z"), at("2026-11-24T16:37:00Z"));
+        // Sealed up to 13:00 on the 23rd: the 21st and 22nd stay days, the 23rd is read as hours.
+        Tiling cut = t.daysBefore(at("2026-11-23T13:00:00Z"));
+        assertEquals(List.of(new Range("minute", at("2026-11-20T05:30:00Z"), at("2026-11-20T06:00:00Z")),
+                new Range("hour", at("2026-11-20T06:00:00Z"), at("2026-11-21T00:00:00Z")),
+                new Range("day", at("2026-11-21T00:00:00Z"), at("2026-11-23T00:00:00Z")),
+                new Range("hour", at("2026-11-23T00:00:00Z"), at("2026-11-24T16:00:00Z")),
+                new Range("minute", at("2026-11-24T16:00:00Z"), at("2026-11-24T16:37:00Z"))), cut.ranges());
+        List<Block> hours = cut.hourBlocks(Tiling.HOUR_SPANS, at("2026-11-23T13:00:00Z"));
+        // Spans up to 13:00 on the 23rd, single hours after it; the leading partial day as before.
+        assertEquals(t.hourBlocks().subList(0, 4), hours.subList(0, 4));
+        assertEquals(List.of(new Block(12, at("2026-11-23T00:00:00Z")), new Block(1, at("2026-11-23T12:00:00Z")),
+                new Block(1, at("2026-11-23T13:00:00Z"))), hours.subList(4, 7));
+        assertEquals(4 + 3 + 10 + 16, hours.size());
+        assertTrue(hours.subList(5, hours.size()).stream().allMatch(b -> b.length() == 1), hours.toString());
+        // Sealed before the first whole day: no days at all, one range of hours.
+        assertEquals(List.of("minute", "hour", "minute"),
+                t.daysBefore(at("2026-11-19T09:00:00Z")).ranges().stream().map(Range::granularity).toList());
+        // Sealed after the period's days: the same tiling.
+        assertEquals(t, t.daysBefore(at("2026-11-24T16:00:00Z")));
+        assertEquals(t.hourBlocks(), t.hourBlocks(Tiling.HOUR_SPANS, at("2026-11-24T16:00:00Z")));
+    }
+
     /** The blocks follow each other from the first whole day to the end of the whole days, each span on its grid. */
     private static void assertTiles(Tiling t, List<Block> blocks) {
         Instant next = t.firstDay();
