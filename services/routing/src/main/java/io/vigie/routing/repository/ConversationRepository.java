@@ -195,17 +195,26 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
     }
 
     /**
-     * Conversations to route again: actionable ones no centre took yet, queued ones whose hand-off lease lapsed, and
-     * queued ones waiting in a centre that cannot take work now.
+     * Queued conversations to route again, those whose hand-off lease lapsed and those waiting in a centre that cannot
+     * take work now, in arrival order after {@code after}: a step of a round through them all, so that those no centre
+     * can take now do not hold back the others (V3's indexes).
      */
-    public Uni<List<Conversation>> lockToReroute(Instant now, List<String> unavailableCentres, int limit) {
+    public Uni<List<Conversation>> lockToReroute(Instant now, List<String> unavailableCentres, long after, int limit) {
         String[] centres = unavailableCentres.toArray(String[]::new);
         return lockMany("""
-                select * from conversation where actionable and (
-                     (state = 'new' and centre is null)
-                  or (state = 'queued' and lease_expires_at <= ?1)
-                  or (state = 'queued' and centre = any(?2)))
-                order by arrival limit ?3 for update skip locked""", now, centres, limit);
+                select * from conversation where actionable and state = 'queued'
+                  and (lease_expires_at <= ?1 or centre = any(?2)) and arrival > ?3
+                order by arrival limit ?4 for update skip locked""", now, centres, after, limit);
+    }
+
+    /**
+     * Actionable conversations no centre took yet (no configuration covered them), in arrival order after
+     * {@code after}: a step of a round through them all (index conversation_unplaced, V3).
+     */
+    public Uni<List<Conversation>> lockUnplaced(long after, int limit) {
+        return lockMany("""
+                select * from conversation where actionable and state = 'new' and centre is null and arrival > ?1
+                order by arrival limit ?2 for update skip locked""", after, limit);
     }
 
     /** Assigned conversations, handed off, whose lease lapsed: renewed while they are worked. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The work the clock drives: SLA escalations, widening of skills after a long wait, hand-off leases (expiry,
@@ -23,6 +24,9 @@ import java.util.Objects;
 public class MaintenanceService {
 
     private static final int BATCH = 200;
+
+    private final Round queuedRound = new Round();
+    private final Round unplacedRound = new Round();
 
     private final ConversationRepository conversations;
     private final RoutingService routing;
@@ -89,41 +93,24 @@ public class MaintenanceService {
     /**
      * Routes again what needs it: conversations no centre took yet, queued ones whose hand-off lease lapsed (home
      * again if it can take them), queued ones in a centre that closed or saturated; renews the lease of handed-off
-     * conversations being worked.
+     * conversations being worked. Those that no centre can take now stay as they are, so each tick takes the next
+     * {@link #BATCH} of each kind in arrival order (two rounds), not the oldest again: a backlog of conversations no
+     * centre covers does not hold back a lapsed lease that arrived after it.
      */
     @WithTransaction
     public Uni<List<StoredDecision>> reroute() {
         Instant now = clock.instant();
         List<String> unavailable = directory.centres().stream()
                 .filter(c -> selector.unavailability(c, now).isPresent()).map(CentreConfig::id).toList();
-        return conversations.lockToReroute(now, unavailable, BATCH).chain(candidates -> {
-            DecisionLog.Writes writes = new DecisionLog.Writes();
-            for (Conversation c : candidates) {
-                String from = c.state;
-                String centre = c.centre;
-                boolean leaseLapsed = c.leaseExpiresAt != null && !c.leaseExpiresAt.isAfter(now);
-                CentreSelector.Choice choice = selector.choose(c.language, c.space, now);
-                if (Objects.equals(choice.centre(), centre) && centre != null) {
-                    if (leaseLapsed) {
-                        c.leaseExpiresAt = now.plus(config.handoffLease());
-                        c.updatedAt = now;
-                        log.add(writes, c, from, List.of("hand-off lease to " + centre + " renewed until "
-                                + c.leaseExpiresAt + " (" + String.join("; ", choice.reasons()) + ")"), null, now);
-                    }
-                    continue;
-                }
-                if (choice.centre() == null) {
-                    continue;
-                }
-                List<String> reasons = new ArrayList<>();
-                reasons.add(centre == null ? "a centre configuration now covers " + c.language
-                        : leaseLapsed ? "hand-off lease to " + centre + " lapsed" : centre + " cannot take work now");
-                c.updatedAt = now;
-                routing.place(c, now, reasons, false);
-                log.add(writes, c, from, reasons, null, now);
-            }
-            return log.store(writes, now);
-        }).chain(moved -> conversations.lockAssignedLeases(now, BATCH).chain(worked -> {
+        return conversations.lockToReroute(now, unavailable, queuedRound.after(), BATCH).invoke(queuedRound::advance)
+                .chain(queued -> conversations.lockUnplaced(unplacedRound.after(), BATCH).invoke(unplacedRound::advance)
+                        .chain(unplaced -> {
+                            DecisionLog.Writes writes = new DecisionLog.Writes();
+                            queued.forEach(c -> reconsider(c, now, writes));
+                            unplaced.forEach(c -> reconsider(c, now, writes));
+                            return log.store(writes, now);
+                        }))
+                .chain(moved -> conversations.lockAssignedLeases(now, BATCH).chain(worked -> {
             DecisionLog.Writes writes = new DecisionLog.Writes();
             for (Conversation c : worked) {
                 c.leaseExpiresAt = now.plus(config.handoffLease());
@@ -137,6 +124,51 @@ public class MaintenanceService {
                 return out;
             });
         }));
+    }
+
+    /**
+     * Places a conversation again if a centre other than its own can take it now, renews its hand-off lease if its
+     * centre is still the one to take it; leaves it as it is when no centre can.
+     */
+    private void reconsider(Conversation c, Instant now, DecisionLog.Writes writes) {
+        String from = c.state;
+        String centre = c.centre;
+        boolean leaseLapsed = c.leaseExpiresAt != null && !c.leaseExpiresAt.isAfter(now);
+        CentreSelector.Choice choice = selector.choose(c.language, c.space, now);
+        if (Objects.equals(choice.centre(), centre) && centre != null) {
+            if (leaseLapsed) {
+                c.leaseExpiresAt = now.plus(config.handoffLease());
+                c.updatedAt = now;
+                log.add(writes, c, from, List.of("hand-off lease to " + centre + " renewed until "
+                        + c.leaseExpiresAt + " (" + String.join("; ", choice.reasons()) + ")"), null, now);
+            }
+            return;
+        }
+        if (choice.centre() == null) {
+            return;
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add(centre == null ? "a centre configuration now covers " + c.language
+                : leaseLapsed ? "hand-off lease to " + centre + " lapsed" : centre + " cannot take work now");
+        c.updatedAt = now;
+        routing.place(c, now, reasons, false);
+        log.add(writes, c, from, reasons, null, now);
+    }
+
+    /**
+     * A round through a set of conversations in arrival order, {@link #BATCH} per tick: where the next step starts.
+     * A step shorter than a batch reached the end, so the next starts again from the first.
+     */
+    static final class Round {
+        private final AtomicLong after = new AtomicLong();
+
+        long after() {
+            return after.get();
+        }
+
+        void advance(List<Conversation> step) {
+            after.set(step.size() < BATCH ? 0 : step.get(step.size() - 1).arrival);
+        }
     }
 
     /** The centres that have queued conversations, to dispatch. */

@@ -17,6 +17,7 @@ import io.vigie.testsupport.InfraTestResource;
 import io.vigie.testsupport.TestTopics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,56 @@ class CentreSelectorTest extends WorldTest {
         Conversation home = RoutingScenario.conversation(id);
         assertNull(home.leaseExpiresAt);
         assertEquals("queued", home.state);
+    }
+
+    /**
+     * The clock re-examines the conversations no centre could take in rounds (ADR 0139): more than a tick's batch of
+     * them, older than the others, neither hold back a lapsed hand-off lease nor newer conversations that a centre
+     * configured later covers. It took the oldest 200 each tick, so both waited forever behind them.
+     */
+    @Test
+    void conversationsNoCentreCanTakeDoNotHoldBackTheOthers() throws Exception {
+        clock.set(NIGHT_IN_EUROPE);
+        // Seoul owns the Korean page (APAC only) but covers no Korean yet.
+        String koreanPage = "facebook:nordlys.kr";
+        scenario.publishCentres(directory, List.of(seoul(List.of("th"))));
+        try {
+            // More than a batch (200) of conversations no centre may take, first: Portuguese on the EU-only page,
+            // which only Sao Paulo (BR) covers.
+            List<String> uncovered = new ArrayList<>();
+            for (int i = 0; i < 230; i++) {
+                uncovered.add(scenario.complaint("pt", RoutingScenario.EU_SPACE));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> RoutingScenario.conversation(uncovered.get(229)) != null);
+            assertNull(RoutingScenario.conversation(uncovered.get(229)).centre);
+            // Then one handed off to Austin for the night, and five on the Korean page.
+            String id = scenario.complaint("fr", "facebook:nordlys.fr");
+            assertEquals("austin", firstDecision(id).centre());
+            List<String> korean = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                korean.add(scenario.complaint("ko", koreanPage));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> RoutingScenario.conversation(korean.get(4)) != null);
+            assertNull(RoutingScenario.conversation(korean.get(0)).centre);
+
+            // Seoul now covers Korean; Montpellier opens at 08:00, so the lapsed lease brings the French one home.
+            scenario.publishCentres(directory, List.of(seoul(List.of("th", "ko"))));
+            clock.set(Instant.parse("2026-11-24T07:30:00Z"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "montpellier".equals(RoutingScenario.conversation(id).centre)
+                    && korean.stream().allMatch(k -> "seoul".equals(RoutingScenario.conversation(k).centre)));
+            assertNull(RoutingScenario.conversation(uncovered.get(0)).centre);
+            assertEquals("new", RoutingScenario.conversation(uncovered.get(0)).state);
+        } finally {
+            scenario.sendRaw(Topics.CENTRES_CONFIG, "seoul", json.writeValueAsString(new CentreConfig(CentreConfig.VERSION,
+                    "seoul", "seoul", "Asia/Seoul", List.of("th"), List.of(), "APAC", Map.of(), List.of(), List.of(), 0, 0,
+                    null, List.of(koreanPage), List.of(), true, Instant.now())));
+            await().atMost(Duration.ofSeconds(60)).until(() -> directory.centre("seoul").isEmpty());
+        }
+    }
+
+    private static CentreConfig seoul(List<String> languages) {
+        return RoutingScenario.centre("seoul", "Asia/Seoul", languages, List.of(), "APAC", RoutingScenario.ALWAYS, List.of(),
+                null, List.of("facebook:nordlys.kr"));
     }
 
     @Test
