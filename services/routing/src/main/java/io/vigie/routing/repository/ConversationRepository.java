@@ -195,26 +195,57 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
     }
 
     /**
+     * A conversation the clock may route again, as read without a lock: where it is, and whether its hand-off lease
+     * lapsed by the time asked.
+     */
+    public record RerouteCandidate(String id, long arrival, String language, String space, String centre,
+            boolean leaseLapsed) {
+    }
+
+    /**
      * Queued conversations to route again, those whose hand-off lease lapsed and those waiting in a centre that cannot
      * take work now, in arrival order after {@code after}: a step of a round through them all, so that those no centre
-     * can take now do not hold back the others (V3's indexes).
+     * can take now do not hold back the others (ADR 0139, V3's indexes). Read without locks: most of them stay where
+     * they are, and a lock would hold back the consumer's poll that threads a message into one of them.
      */
-    public Uni<List<Conversation>> lockToReroute(Instant now, List<String> unavailableCentres, long after, int limit) {
-        String[] centres = unavailableCentres.toArray(String[]::new);
-        return lockMany("""
-                select * from conversation where actionable and state = 'queued'
-                  and (lease_expires_at <= ?1 or centre = any(?2)) and arrival > ?3
-                order by arrival limit ?4 for update skip locked""", now, centres, after, limit);
+    public Uni<List<RerouteCandidate>> queuedToReroute(Instant now, List<String> unavailableCentres, long after, int limit) {
+        return candidates("""
+                select id, arrival, language, space, centre, coalesce(lease_expires_at <= ?1, false) from conversation
+                where actionable and state = 'queued' and (lease_expires_at <= ?1 or centre = any(?2)) and arrival > ?3
+                order by arrival limit ?4""", ts(now), unavailableCentres.toArray(String[]::new), after, limit);
     }
 
     /**
      * Actionable conversations no centre took yet (no configuration covered them), in arrival order after
-     * {@code after}: a step of a round through them all (index conversation_unplaced, V3).
+     * {@code after}: a step of a round through them all (index conversation_unplaced, V3), read without locks.
      */
-    public Uni<List<Conversation>> lockUnplaced(long after, int limit) {
+    public Uni<List<RerouteCandidate>> unplaced(long after, int limit) {
+        return candidates("""
+                select id, arrival, language, space, centre, false from conversation
+                where actionable and state = 'new' and centre is null and arrival > ?1
+                order by arrival limit ?2""", after, limit);
+    }
+
+    /**
+     * Locks these conversations if they are still queued or unplaced, skipping those another transaction holds (the
+     * next round takes them).
+     */
+    public Uni<List<Conversation>> lockToReroute(List<String> ids) {
         return lockMany("""
-                select * from conversation where actionable and state = 'new' and centre is null and arrival > ?1
-                order by arrival limit ?2 for update skip locked""", after, limit);
+                select * from conversation where id = any(?1) and actionable
+                  and (state = 'queued' or (state = 'new' and centre is null))
+                order by id for update skip locked""", (Object) ids.toArray(String[]::new));
+    }
+
+    private Uni<List<RerouteCandidate>> candidates(String sql, Object... params) {
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Object[].class);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return q.getResultList();
+        }).map(rows -> rows.stream().map(r -> new RerouteCandidate((String) r[0], ((Number) r[1]).longValue(),
+                (String) r[2], (String) r[3], (String) r[4], (Boolean) r[5])).toList());
     }
 
     /** Assigned conversations, handed off, whose lease lapsed: renewed while they are worked. */

@@ -6,6 +6,7 @@ import io.vigie.events.CentreConfig;
 import io.vigie.routing.config.RoutingConfig;
 import io.vigie.routing.domain.Conversation;
 import io.vigie.routing.repository.ConversationRepository;
+import io.vigie.routing.repository.ConversationRepository.RerouteCandidate;
 import io.vigie.routing.repository.DecisionRepository.StoredDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -93,21 +94,25 @@ public class MaintenanceService {
     /**
      * Routes again what needs it: conversations no centre took yet, queued ones whose hand-off lease lapsed (home
      * again if it can take them), queued ones in a centre that closed or saturated; renews the lease of handed-off
-     * conversations being worked. Those that no centre can take now stay as they are, so each tick takes the next
+     * conversations being worked. Those that no centre can take now stay as they are, so each tick reads the next
      * {@link #BATCH} of each kind in arrival order (two rounds), not the oldest again: a backlog of conversations no
-     * centre covers does not hold back a lapsed lease that arrived after it.
+     * centre covers does not hold back a lapsed lease that arrived after it (ADR 0139). They are read without locks and
+     * only those that will move are locked, so the consumer threading a message into one that stays never waits for
+     * the clock.
      */
     @WithTransaction
     public Uni<List<StoredDecision>> reroute() {
         Instant now = clock.instant();
         List<String> unavailable = directory.centres().stream()
                 .filter(c -> selector.unavailability(c, now).isPresent()).map(CentreConfig::id).toList();
-        return conversations.lockToReroute(now, unavailable, queuedRound.after(), BATCH).invoke(queuedRound::advance)
-                .chain(queued -> conversations.lockUnplaced(unplacedRound.after(), BATCH).invoke(unplacedRound::advance)
-                        .chain(unplaced -> {
+        return conversations.queuedToReroute(now, unavailable, queuedRound.after(), BATCH).invoke(queuedRound::advance)
+                .chain(queued -> conversations.unplaced(unplacedRound.after(), BATCH).invoke(unplacedRound::advance)
+                        .map(unplaced -> java.util.stream.Stream.concat(queued.stream(), unplaced.stream())
+                                .filter(c -> moves(c, now)).map(RerouteCandidate::id).toList()))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<StoredDecision>of())
+                        : conversations.lockToReroute(ids).chain(locked -> {
                             DecisionLog.Writes writes = new DecisionLog.Writes();
-                            queued.forEach(c -> reconsider(c, now, writes));
-                            unplaced.forEach(c -> reconsider(c, now, writes));
+                            locked.forEach(c -> reconsider(c, now, writes));
                             return log.store(writes, now);
                         }))
                 .chain(moved -> conversations.lockAssignedLeases(now, BATCH).chain(worked -> {
@@ -124,6 +129,12 @@ public class MaintenanceService {
                 return out;
             });
         }));
+    }
+
+    /** Whether {@link #reconsider} would change the conversation as read: a centre can take it, and not its own unless the lease lapsed. */
+    private boolean moves(RerouteCandidate c, Instant now) {
+        String chosen = selector.choose(c.language(), c.space(), now).centre();
+        return chosen != null && (!chosen.equals(c.centre()) || c.leaseLapsed());
     }
 
     /**
@@ -166,8 +177,8 @@ public class MaintenanceService {
             return after.get();
         }
 
-        void advance(List<Conversation> step) {
-            after.set(step.size() < BATCH ? 0 : step.get(step.size() - 1).arrival);
+        void advance(List<RerouteCandidate> step) {
+            after.set(step.size() < BATCH ? 0 : step.get(step.size() - 1).arrival());
         }
     }
 
