@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The work the clock drives: SLA escalations, widening of skills after a long wait, hand-off leases (expiry,
@@ -107,8 +107,8 @@ public class MaintenanceService {
                 .filter(c -> selector.unavailability(c, now).isPresent()).map(CentreConfig::id).toList();
         return conversations.queuedToReroute(now, unavailable, queuedRound.after(), BATCH).invoke(queuedRound::advance)
                 .chain(queued -> conversations.unplaced(unplacedRound.after(), BATCH).invoke(unplacedRound::advance)
-                        .map(unplaced -> java.util.stream.Stream.concat(queued.stream(), unplaced.stream())
-                                .filter(c -> moves(c, now)).map(RerouteCandidate::id).toList()))
+                        .map(unplaced -> Stream.concat(queued.stream(), unplaced.stream())
+                                .filter(c -> changes(c, now)).map(RerouteCandidate::id).toList()))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<StoredDecision>of())
                         : conversations.lockToReroute(ids).chain(locked -> {
                             DecisionLog.Writes writes = new DecisionLog.Writes();
@@ -131,10 +131,16 @@ public class MaintenanceService {
         }));
     }
 
-    /** Whether {@link #reconsider} would change the conversation as read: a centre can take it, and not its own unless the lease lapsed. */
-    private boolean moves(RerouteCandidate c, Instant now) {
-        String chosen = selector.choose(c.language(), c.space(), now).centre();
-        return chosen != null && (!chosen.equals(c.centre()) || c.leaseLapsed());
+    /**
+     * Whether the clock changes a conversation: a centre can take it now, and it is not the one that has it, unless
+     * its hand-off lease lapsed (then it is renewed). Decided on the unlocked read, then again on the locked row.
+     */
+    private static boolean changes(String chosen, String centre, boolean leaseLapsed) {
+        return chosen != null && (!chosen.equals(centre) || leaseLapsed);
+    }
+
+    private boolean changes(RerouteCandidate c, Instant now) {
+        return changes(selector.choose(c.language(), c.space(), now).centre(), c.centre(), c.leaseLapsed());
     }
 
     /**
@@ -146,16 +152,14 @@ public class MaintenanceService {
         String centre = c.centre;
         boolean leaseLapsed = c.leaseExpiresAt != null && !c.leaseExpiresAt.isAfter(now);
         CentreSelector.Choice choice = selector.choose(c.language, c.space, now);
-        if (Objects.equals(choice.centre(), centre) && centre != null) {
-            if (leaseLapsed) {
-                c.leaseExpiresAt = now.plus(config.handoffLease());
-                c.updatedAt = now;
-                log.add(writes, c, from, List.of("hand-off lease to " + centre + " renewed until "
-                        + c.leaseExpiresAt + " (" + String.join("; ", choice.reasons()) + ")"), null, now);
-            }
+        if (!changes(choice.centre(), centre, leaseLapsed)) {
             return;
         }
-        if (choice.centre() == null) {
+        if (choice.centre().equals(centre)) {
+            c.leaseExpiresAt = now.plus(config.handoffLease());
+            c.updatedAt = now;
+            log.add(writes, c, from, List.of("hand-off lease to " + centre + " renewed until "
+                    + c.leaseExpiresAt + " (" + String.join("; ", choice.reasons()) + ")"), null, now);
             return;
         }
         List<String> reasons = new ArrayList<>();
