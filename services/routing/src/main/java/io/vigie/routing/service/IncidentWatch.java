@@ -83,6 +83,11 @@ public class IncidentWatch {
         return new Index(byWatchlist, byTerm);
     }
 
+    /** Whether {@code i} is more severe than {@code best} (none yet: any is). */
+    private static boolean moreSevere(Active i, Active best) {
+        return best == null || rank(i.alert().severity()) > rank(best.alert().severity());
+    }
+
     private static void add(String kind, String subject, Set<String> watchlists, Set<String> terms) {
         if ("watchlist".equals(kind)) {
             watchlists.add(subject);
@@ -106,7 +111,7 @@ public class IncidentWatch {
         String bestWhy = null;
         for (String w : s.mention().watchlists()) {
             for (Active i : ix.byWatchlist().getOrDefault(w, List.of())) {
-                if (best == null || rank(i.alert().severity()) > rank(best.alert().severity())) {
+                if (moreSevere(i, best)) {
                     best = i;
                     bestWhy = "watchlist " + w;
                 }
@@ -115,7 +120,7 @@ public class IncidentWatch {
         if (!ix.byTerm().isEmpty()) {
             for (String word : words(s.mention().text())) {
                 for (Active i : ix.byTerm().getOrDefault(word, List.of())) {
-                    if (best == null || rank(i.alert().severity()) > rank(best.alert().severity())) {
+                    if (moreSevere(i, best)) {
                         best = i;
                         bestWhy = "term " + word;
                     }
