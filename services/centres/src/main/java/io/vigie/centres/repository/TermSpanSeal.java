@@ -28,27 +28,24 @@ public class TermSpanSeal {
 
     private static final Logger LOG = Logger.getLogger(TermSpanSeal.class);
 
-    private final Pool pool;
     private final Clock clock;
-    private final AtomicReference<Instant> sealedUntil = new AtomicReference<>();
-    private final AtomicReference<Instant> hoursSealedUntil = new AtomicReference<>();
+    private final Seal days;
+    private final Seal hours;
 
     public TermSpanSeal(Pool pool, Clock clock) {
-        this.pool = pool;
         this.clock = clock;
+        this.days = new Seal(pool, "term_span_sealed", "term_spans_seal", "term spans of ended days");
+        this.hours = new Seal(pool, "term_hour_sealed", "term_hours_seal", "term rollups of ended hours");
     }
 
     /** The end of the days whose term spans are complete: as last read, or read now (the first report after a start). */
     public Uni<Instant> sealedUntil() {
-        Instant known = sealedUntil.get();
-        return known != null ? Uni.createFrom().item(known)
-                : read(pool.query("select sealed_until from term_span_sealed").execute(), sealedUntil);
+        return days.until();
     }
 
     /** Adds the days before {@code upTo} to their spans if they are not yet; answers the new end of the sealed days. */
     public Uni<Instant> seal(Instant upTo) {
-        return read(pool.preparedQuery("select term_spans_seal($1)").execute(Tuple.of(upTo.atOffset(ZoneOffset.UTC))),
-                sealedUntil);
+        return days.upTo(upTo);
     }
 
     /**
@@ -56,9 +53,7 @@ public class TermSpanSeal {
      * after a start).
      */
     public Uni<Instant> hoursSealedUntil() {
-        Instant known = hoursSealedUntil.get();
-        return known != null ? Uni.createFrom().item(known)
-                : read(pool.query("select sealed_until from term_hour_sealed").execute(), hoursSealedUntil);
+        return hours.until();
     }
 
     /**
@@ -66,26 +61,56 @@ public class TermSpanSeal {
      * sealed hours.
      */
     public Uni<Instant> sealHours(Instant upTo) {
-        return read(pool.preparedQuery("select term_hours_seal($1)").execute(Tuple.of(upTo.atOffset(ZoneOffset.UTC))),
-                hoursSealedUntil);
-    }
-
-    private static Uni<Instant> read(Uni<RowSet<Row>> query, AtomicReference<Instant> last) {
-        return query.map(rows -> rows.iterator().next().getOffsetDateTime(0).toInstant())
-                .map(at -> last.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a));
+        return hours.upTo(upTo);
     }
 
     @Scheduled(every = "${vigie.centres.term-spans.seal-every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sealEndedDays() {
-        return seal(clock.instant().truncatedTo(ChronoUnit.DAYS)).replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("term spans of ended days not sealed, tried again later: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+        return days.quietly(clock.instant().truncatedTo(ChronoUnit.DAYS));
     }
 
     @Scheduled(every = "${vigie.centres.term-hours.seal-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sealEndedHours() {
-        return sealHours(clock.instant().truncatedTo(ChronoUnit.HOURS)).replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("term rollups of ended hours not sealed, tried again later: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+        return hours.quietly(clock.instant().truncatedTo(ChronoUnit.HOURS));
+    }
+
+    /**
+     * One seal: a one-row table holding where it ends, the database function that moves it (V25/V26, V27), and the
+     * value this instance last read, which only grows.
+     */
+    private static final class Seal {
+        private final Pool pool;
+        private final String readSql;
+        private final String sealSql;
+        private final String what;
+        private final AtomicReference<Instant> last = new AtomicReference<>();
+
+        Seal(Pool pool, String table, String function, String what) {
+            this.pool = pool;
+            this.readSql = "select sealed_until from " + table;
+            this.sealSql = "select " + function + "($1)";
+            this.what = what;
+        }
+
+        Uni<Instant> until() {
+            Instant known = last.get();
+            return known != null ? Uni.createFrom().item(known) : read(pool.query(readSql).execute());
+        }
+
+        Uni<Instant> upTo(Instant upTo) {
+            return read(pool.preparedQuery(sealSql).execute(Tuple.of(upTo.atOffset(ZoneOffset.UTC))));
+        }
+
+        /** Seals up to {@code upTo}; a failure is logged and left to the next run. */
+        Uni<Void> quietly(Instant upTo) {
+            return upTo(upTo).replaceWithVoid()
+                    .onFailure().invoke(e -> LOG.warnf("%s not sealed, tried again later: %s", what, e.getMessage()))
+                    .onFailure().recoverWithNull();
+        }
+
+        private Uni<Instant> read(Uni<RowSet<Row>> query) {
+            return query.map(rows -> rows.iterator().next().getOffsetDateTime(0).toInstant())
+                    .map(at -> last.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a));
+        }
     }
 }
