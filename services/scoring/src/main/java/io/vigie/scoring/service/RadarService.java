@@ -223,16 +223,14 @@ public class RadarService {
         // The radar is advanced on a worker thread: the tick runs on an event loop, and it would wait there for the
         // radar's lock while a worker counts a batch (which can take seconds in a surge), holding whatever else that
         // event loop serves, the scorer's consumer included (ADR 0135).
-        return refreshLag().chain(lagging -> vertx.executeBlocking(Uni.createFrom().item(() -> {
-            synchronized (this) {
-                if (lagging != null) {
-                    radar.behind(lagging);
-                }
-                List<RadarEvent> events = radar.advance(System.currentTimeMillis());
-                counters = radar.counters();
-                return events;
+        return refreshLag().chain(lagging -> underLock(() -> {
+            if (lagging != null) {
+                radar.behind(lagging);
             }
-        }))).chain(events -> renewIfDue().chain(() -> publish(events)))
+            List<RadarEvent> events = radar.advance(System.currentTimeMillis());
+            counters = radar.counters();
+            return events;
+        })).chain(events -> renewIfDue().chain(() -> publish(events)))
                 .chain(this::suppressClosed)
                 .chain(() -> leader ? relay.relay() : Uni.createFrom().voidItem())
                 .chain(this::snapshotIfDue)
@@ -327,17 +325,23 @@ public class RadarService {
         if (!leader) {
             return Uni.createFrom().voidItem();
         }
+        return underLock(radar::activeIncidents).chain(incidents::closedAmong)
+                .chain(closed -> closed.isEmpty() ? Uni.createFrom().voidItem() : underLock(() -> {
+                    closed.forEach(radar::suppress);
+                    return null;
+                }).replaceWithVoid());
+    }
+
+    /**
+     * {@code work} on a worker thread, holding the radar's lock: a worker may hold it for seconds while it counts a
+     * surge, and no event loop may wait for it (ADR 0135).
+     */
+    private <T> Uni<T> underLock(java.util.function.Supplier<T> work) {
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
             synchronized (this) {
-                return radar.activeIncidents();
+                return work.get();
             }
-        })).chain(incidents::closedAmong).chain(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
-                : vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    synchronized (this) {
-                        closed.forEach(radar::suppress);
-                    }
-                    return null;
-                })).replaceWithVoid());
+        }));
     }
 
     private Uni<Void> snapshotIfDue() {
