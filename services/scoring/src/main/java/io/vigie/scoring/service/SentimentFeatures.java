@@ -52,10 +52,8 @@ public final class SentimentFeatures {
         int lexNeg = 0;
         int caps = 0;
         int elongated = 0;
-        int valencePos = 0;
-        int valenceNeg = 0;
-        float polarityPos = 0;
-        float polarityNeg = 0;
+        SignedSum valences = new SignedSum();
+        SignedSum polarities = new SignedSum();
         String valenceLang = lang == null ? "und" : lang;
         boolean stemmed = Stems.supports(valenceLang);
         int i = 0;
@@ -106,21 +104,13 @@ public final class SentimentFeatures {
                 int valence = Valence.of(valenceLang, word, stem);
                 if (valence != 0) {
                     int v = negated ? -valence : valence;
-                    if (v > 0) {
-                        valencePos += v;
-                    } else {
-                        valenceNeg -= v;
-                    }
+                    valences.add(v);
                     b.addWeighted("a:" + v, VALENCE_WEIGHT);
                 }
                 float polarity = Polarity.of(valenceLang, word, stem);
                 if (polarity != 0) {
                     float p = negated ? -polarity : polarity;
-                    if (p > 0) {
-                        polarityPos += p;
-                    } else {
-                        polarityNeg -= p;
-                    }
+                    polarities.add(p);
                     b.addWeighted("q:" + Math.round(p * POLARITY_STEPS), VALENCE_WEIGHT);
                 }
                 if (lexicon != 0) {
@@ -174,21 +164,37 @@ public final class SentimentFeatures {
         b.addCount("x:lexpos", lexPos);
         b.addCount("x:lexneg", lexNeg);
         b.addCount("x:caps", caps);
-        if (valencePos > 0) {
-            b.addWeighted("x:afpos", VALENCE_WEIGHT * (float) Math.log1p(valencePos));
-        }
-        if (valenceNeg > 0) {
-            b.addWeighted("x:afneg", VALENCE_WEIGHT * (float) Math.log1p(valenceNeg));
-        }
-        if (polarityPos > 0) {
-            b.addWeighted("x:qpos", VALENCE_WEIGHT * (float) Math.log1p(polarityPos));
-        }
-        if (polarityNeg > 0) {
-            b.addWeighted("x:qneg", VALENCE_WEIGHT * (float) Math.log1p(polarityNeg));
-        }
+        valences.addTo(b, "x:afpos", "x:afneg");
+        polarities.addTo(b, "x:qpos", "x:qneg");
         b.addCount("x:elong", elongated);
         b.add("x:bias");
         return b.build();
+    }
+
+    /**
+     * The sum of a post's word scores (valences, polarities), after negation, split by sign: features of the log1p of
+     * each side. Integer valences are summed exactly (far below 2^24).
+     */
+    private static final class SignedSum {
+        private float pos;
+        private float neg;
+
+        void add(float v) {
+            if (v > 0) {
+                pos += v;
+            } else {
+                neg -= v;
+            }
+        }
+
+        void addTo(Builder b, String positive, String negative) {
+            if (pos > 0) {
+                b.addWeighted(positive, VALENCE_WEIGHT * (float) Math.log1p(pos));
+            }
+            if (neg > 0) {
+                b.addWeighted(negative, VALENCE_WEIGHT * (float) Math.log1p(neg));
+            }
+        }
     }
 
     private static boolean isWordChar(char c) {
