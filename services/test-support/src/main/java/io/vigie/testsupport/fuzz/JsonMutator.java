@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Mutates a valid JSON event into the records a broken or hostile producer sends: a field missing, an extra field,
@@ -32,18 +34,19 @@ public final class JsonMutator {
         }
         if (junk.chance(0.12)) {
             String raw = junk.rawBody(validJson);
-            return new Mutation("raw payload", raw);
+            return new Mutation("raw payload", raw, Set.of());
         }
         ObjectNode copy = root.deepCopy();
         List<String> done = new ArrayList<>();
+        Set<String> values = new HashSet<>();
         int count = 1 + junk.random().nextInt(3);
         for (int i = 0; i < count; i++) {
-            done.add(mutateOnce(copy, ""));
+            done.add(mutateOnce(copy, "", values));
         }
-        return new Mutation(String.join(", ", done), copy.toString());
+        return new Mutation(String.join(", ", done), copy.toString(), Set.copyOf(values));
     }
 
-    private String mutateOnce(ObjectNode node, String path) {
+    private String mutateOnce(ObjectNode node, String path, Set<String> values) {
         List<String> fields = new ArrayList<>();
         node.fieldNames().forEachRemaining(fields::add);
         if (fields.isEmpty() || junk.chance(0.15)) {
@@ -54,11 +57,11 @@ public final class JsonMutator {
         String field = fields.get(junk.random().nextInt(fields.size()));
         JsonNode value = node.get(field);
         if (value instanceof ObjectNode child && junk.chance(0.5)) {
-            return mutateOnce(child, path + field + ".");
+            return mutateOnce(child, path + field + ".", values);
         }
         if (value instanceof ArrayNode array && !array.isEmpty() && array.get(0) instanceof ObjectNode child
                 && junk.chance(0.5)) {
-            return mutateOnce(child, path + field + "[0].");
+            return mutateOnce(child, path + field + "[0].", values);
         }
         switch (junk.random().nextInt(4)) {
             case 0 -> {
@@ -71,16 +74,26 @@ public final class JsonMutator {
             }
             case 2 -> {
                 node.set(field, junk.wrongType(value));
+                values.add(path + field + "=" + asRead(node.get(field)));
                 return "wrong type " + path + field;
             }
             default -> {
                 node.put(field, junk.string());
+                values.add(path + field + "=" + asRead(node.get(field)));
                 return "hostile string " + path + field;
             }
         }
     }
 
-    /** A mutated payload and what was changed. */
-    public record Mutation(String description, String payload) {
+    /** A value as a lenient reader takes it: the number 0 and the string "0" are one replyId. */
+    private static String asRead(JsonNode value) {
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /**
+     * A mutated payload, what was changed, and the values it set ({@code path=json}): two mutations that set the same
+     * value in the same field may have given two records one identity, and the second is then rightly a duplicate.
+     */
+    public record Mutation(String description, String payload, Set<String> values) {
     }
 }

@@ -16,17 +16,20 @@ import java.util.function.Predicate;
  * JSON), each followed on its partition by a valid record with the same key, and checks that every mutated record
  * ends in the dead-letter topic with a reason or is processed, and that every valid one behind it is processed: a
  * poison record never blocks its partition, and nothing vanishes. Put the id in two fields of the valid record
- * (e.g. the native id and the text), so that a mutation of one still lets {@code processed} find it.
+ * (e.g. the native id and the text), so that a mutation of one still lets {@code processed} find it. When two
+ * mutations set the same value in the same field (two replyIds both turned into {@code "0"}), the later record may
+ * be the earlier one's duplicate: once the earlier one is processed, the later one is counted as such, not as lost.
  */
 public final class PoisonRecords {
 
     /** What a run saw. */
-    public record Outcome(int sent, int deadLettered, int processed, int untraceable, List<String> problems,
-            Map<String, Integer> reasons) {
+    public record Outcome(int sent, int deadLettered, int processed, int untraceable, int duplicates,
+            List<String> problems, Map<String, Integer> reasons) {
         @Override
         public String toString() {
             return sent + " mutated records: " + deadLettered + " dead-lettered, " + processed + " processed, " + untraceable
-                    + " processed under another id (every field holding the id was mutated); reasons "
+                    + " processed under another id (every field holding the id was mutated), " + duplicates
+                    + " taken as duplicates of an earlier mutated record given the same value in the same field; reasons "
                     + reasons + (problems.isEmpty() ? "" : "\nproblems:\n  " + String.join("\n  ", problems));
         }
     }
@@ -69,9 +72,24 @@ public final class PoisonRecords {
             int dead = 0;
             int done = 0;
             int untraceable = 0;
+            int duplicates = 0;
+            // a record given the same value in the same field as an earlier one that was processed may have its
+            // identity, and is then rightly a duplicate
+            Map<String, List<String>> earlier = new LinkedHashMap<>();
+            Map<String, String> firstWithValue = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonMutator.Mutation> e : poisons.entrySet()) {
+                for (String value : e.getValue().values()) {
+                    String first = firstWithValue.putIfAbsent(value, e.getKey());
+                    if (first != null) {
+                        earlier.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(poisonIds.get(first));
+                    }
+                }
+            }
+            Predicate<String> duplicate = key -> earlier.getOrDefault(key, List.of()).stream().anyMatch(processed);
             List<String> pending = new ArrayList<>(poisons.keySet());
             while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
-                pending.removeIf(key -> settled(key, poisonIds.get(key), sentinels.get(key), watcher, processed));
+                pending.removeIf(key -> settled(key, poisonIds.get(key), sentinels.get(key), duplicate.test(key), watcher,
+                        processed));
                 if (!pending.isEmpty()) {
                     sleep();
                 }
@@ -95,6 +113,9 @@ public final class PoisonRecords {
                     done++;
                 } else if (!e.getValue().payload().contains(poisonIds.get(key))) {
                     untraceable++;
+                } else if (duplicate.test(key)) {
+                    // e.g. two replyIds both mutated into "0": the second is the first one's id again
+                    duplicates++;
                 } else {
                     problems.add(key + " neither processed nor dead-lettered (" + e.getValue().description() + "): "
                             + abbreviate(e.getValue().payload()));
@@ -104,12 +125,13 @@ public final class PoisonRecords {
                             + e.getValue().description());
                 }
             }
-            return new Outcome(count, dead, done, untraceable, problems, reasons);
+            return new Outcome(count, dead, done, untraceable, duplicates, problems, reasons);
         }
     }
 
-    private static boolean settled(String key, String id, String sentinel, TopicWatcher watcher, Predicate<String> processed) {
-        return (!watcher.withKey(key).isEmpty() || processed.test(id)) && processed.test(sentinel);
+    private static boolean settled(String key, String id, String sentinel, boolean duplicate, TopicWatcher watcher,
+            Predicate<String> processed) {
+        return (duplicate || !watcher.withKey(key).isEmpty() || processed.test(id)) && processed.test(sentinel);
     }
 
     private static void sleep() {
