@@ -77,13 +77,25 @@ class ConversationRollupsTest {
         for (int i = 0; i < N; i += 64) {
             writer.scoredBatch(mentions.subList(i, Math.min(N, i + 64))).await().indefinitely();
         }
+        // Routed in polls of 16 decisions, as the consumer writes them: one statement per poll, many conversations
+        // sharing a centre's backlog counter and a space's hour (V28 sums them per rollup row). Every sixth
+        // conversation was first placed with the other centre in the same poll.
+        List<RoutingDecision> poll = new ArrayList<>();
         for (int i = 0; i < N; i++) {
             ScoredMention s = scored(i);
             Instant at = s.mention().createdAt();
             String queue = i % 3 == 0 ? null : (i % 3 == 1 ? "general" : "crisis");
-            writer.routed(new RoutingDecision(RoutingDecision.VERSION, s.mention().conversationKey(),
+            if (i % 6 == 0) {
+                poll.add(new RoutingDecision(RoutingDecision.VERSION, s.mention().conversationKey(), "queued",
+                        i % 5 == 0 ? A : B, "general", 50, true, List.of("first"), null, s, at));
+            }
+            poll.add(new RoutingDecision(RoutingDecision.VERSION, s.mention().conversationKey(),
                     i % 4 == 0 ? "queued" : "assigned", i % 5 == 0 ? B : A, queue, 50, true, List.of("test"),
-                    i % 7 == 0 ? null : at.plus(Duration.ofHours(1)), s, at.plusSeconds(1))).await().indefinitely();
+                    i % 7 == 0 ? null : at.plus(Duration.ofHours(1)), s, at.plusSeconds(1)));
+            if (poll.size() >= 16 || i == N - 1) {
+                writer.routedBatch(List.copyOf(poll)).await().indefinitely();
+                poll.clear();
+            }
         }
         for (int i = 0; i < N; i++) {
             ScoredMention s = scored(i);
@@ -108,13 +120,28 @@ class ConversationRollupsTest {
                         at.plusSeconds(responseSeconds + 600 + (i * 104_729L) % 90_000))).await().indefinitely();
             }
         }
-        // Re-routed later to the other centre: every rollup moves the conversation's contributions with it.
+        // Re-routed later to the other centre: every rollup moves the conversation's contributions with it. Half one
+        // at a time, half in one statement (an update of many rows, old and new, V28).
+        List<RoutingDecision> moves = new ArrayList<>();
         for (int i = 0; i < N; i += 11) {
             ScoredMention s = scored(i);
             Instant at = s.mention().createdAt();
-            writer.routed(new RoutingDecision(RoutingDecision.VERSION, s.mention().conversationKey(), "queued",
+            RoutingDecision move = new RoutingDecision(RoutingDecision.VERSION, s.mention().conversationKey(), "queued",
                     i % 5 == 0 ? A : B, "general", 50, true, List.of("moved"), at.plus(Duration.ofHours(2)), s,
-                    at.plus(Duration.ofDays(3)))).await().indefinitely();
+                    at.plus(Duration.ofDays(3)));
+            if (i % 2 == 0) {
+                writer.routed(move).await().indefinitely();
+            } else {
+                moves.add(move);
+            }
+        }
+        writer.routedBatch(moves).await().indefinitely();
+        // Deleted facts take their contributions with them (a purge).
+        try {
+            assertTrue(TestDatabase.update("delete from conversation_fact where id like ? and (right(id, 1) = '3')",
+                    "%" + RUN + "%") > 5);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
