@@ -24,6 +24,8 @@ public final class Bench {
     private final BenchEnv env;
     private final Path work;
     private final Map<String, Object> results = new LinkedHashMap<>();
+    /** When each timed phase ran (for the collections of the JFR recordings within it). */
+    private final Map<String, Instant[]> phases = new LinkedHashMap<>();
 
     Bench(BenchOptions options, BenchEnv env) {
         this.options = options;
@@ -141,6 +143,14 @@ public final class Bench {
                 profiles.put(s, Profiles.read(s, fleet.jfrFile(s), 12));
             }
             results.put("profiles", profiles);
+            // The recordings are complete once the services have stopped: each timed phase's collections.
+            for (Map.Entry<String, Instant[]> phase : phases.entrySet()) {
+                Map<String, GcPauses.Usage> gc = new LinkedHashMap<>();
+                for (String s : ServiceFleet.ALL) {
+                    gc.put(s, GcPauses.read(fleet.jfrFile(s), phase.getValue()[0], phase.getValue()[1]));
+                }
+                results.put("gc" + phase.getKey(), gc);
+            }
         }
     }
 
@@ -207,7 +217,9 @@ public final class Bench {
      */
     private <T> T measured(String phase, Map<String, Long> pids, Callable<T> work) throws Exception {
         boolean statements = Statements.reset(env);
+        Instant started = Instant.now();
         Sampled<T> s = sampled(pids, work);
+        phases.put(phase, new Instant[] { started, Instant.now() });
         results.put("resources" + phase, Render.resources(s.usage(), s.seconds()));
         results.put("jit" + phase, s.jit());
         if (statements) {

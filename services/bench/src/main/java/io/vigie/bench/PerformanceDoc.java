@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -141,6 +142,14 @@ public final class PerformanceDoc {
             s.append(f("| peak RSS per service (MiB) during the %s phase | %s | ≤ 200 MB |%n",
                     phase.endsWith("Throughput") ? "throughput" : "latency", rss));
         }
+        Map<String, GcPauses.Usage> gcLatency = gc(r, "gcLatency");
+        if (!gcLatency.isEmpty()) {
+            StringBuilder pauses = new StringBuilder();
+            gcLatency.forEach((svc, g) -> pauses.append(pauses.isEmpty() ? "" : ", ").append(svc).append(' ')
+                    .append(n(g.totalMs())).append(" / ").append(n(g.longestMs())));
+            s.append(f("| … garbage collection pauses per service during the latency phase (JFR), total / longest ms "
+                    + "| %s | |%n", pauses));
+        }
         s.append('\n');
         if (rep != null) {
             s.append("Reports, per endpoint, scope and period (ms):\n\n| endpoint | scope | period | p50 | p95 | max |\n"
@@ -189,6 +198,16 @@ public final class PerformanceDoc {
                 s.append(f("%nCPU seconds of the JIT compiler threads during the phase (`/proc/<pid>/task`, C1 and C2 "
                         + "threads), and their share of the service's CPU: %s.%n", js));
             }
+            Map<String, GcPauses.Usage> gc = gc(r, phase.endsWith("Throughput") ? "gcThroughput" : "gcLatency");
+            if (!gc.isEmpty()) {
+                StringBuilder gs = new StringBuilder();
+                gc.forEach((name, g) -> gs.append(gs.isEmpty() ? "" : "; ").append(f(
+                        "%s %d other (%s ms), %d full (%s ms), longest %s ms", name, g.young(), n(g.youngMs()), g.full(),
+                        n(g.fullMs()), n(g.longestMs()))));
+                s.append(f("%nGarbage collections that started during the phase (JFR `jdk.GarbageCollection`; full = the "
+                        + "whole heap, other = young collections and G1's mixed and concurrent cycles), with their pauses: "
+                        + "%s.%n", gs));
+            }
             s.append('\n');
         }
         for (String phase : List.of("statementsThroughput", "statementsLatency")) {
@@ -228,6 +247,16 @@ public final class PerformanceDoc {
             s.append('\n');
         }
         return s.toString();
+    }
+
+    /** A phase's collections per service: this run's, or an earlier run's read back from the results file. */
+    private static Map<String, GcPauses.Usage> gc(Map<String, Object> r, String key) {
+        Map<String, GcPauses.Usage> out = new LinkedHashMap<>();
+        if (r.get(key) instanceof Map<?, ?> m) {
+            m.forEach((svc, v) -> out.put(svc.toString(), v instanceof GcPauses.Usage u ? u
+                    : READ_BACK.convertValue(v, GcPauses.Usage.class)));
+        }
+        return out;
     }
 
     private static String n(Object v) {
