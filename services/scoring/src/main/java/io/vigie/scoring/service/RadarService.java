@@ -89,6 +89,8 @@ public class RadarService {
     private volatile Map<String, Long> counters = Map.of();
     private Instant lastRenewal = Instant.EPOCH;
     private Instant lastSnapshot = Instant.now();
+    /** Bytes of the last state written: the next one's buffer is sized from it instead of doubling up to it. */
+    private volatile int lastStateBytes = 1 << 20;
 
     public RadarService(RadarSettings settings, RadarStateRepository state, IncidentService incidents,
             AlertRelay relay, RadarConfig config, SpaceOwners owners, Terms terms, MeterRegistry registry,
@@ -358,21 +360,23 @@ public class RadarService {
         // On a worker thread: the state is copied under the radar's lock (a plain write), then compressed outside it,
         // so that no event loop waits for the lock or the compression.
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            byte[] bytes;
+            // The state is tens of megabytes with a busy radar: one buffer of about its size, compressed from where it
+            // was written (no doubling copies, no copy of the whole): large short-lived arrays are what push a small
+            // heap into full collections (docs/performance.md).
+            StateBuffer buffer = new StateBuffer(lastStateBytes + lastStateBytes / 8);
             Map<Integer, Long> offsets;
             Instant clock;
             synchronized (this) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
                 try (DataOutputStream out = new DataOutputStream(buffer)) {
                     radar.write(out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                bytes = buffer.toByteArray();
                 offsets = radar.offsets();
                 clock = radar.clock();
             }
-            return new Snapshot(gzip(bytes), offsets, clock);
+            lastStateBytes = buffer.size();
+            return new Snapshot(buffer.gzip(), offsets, clock);
         })).chain(s -> state.save(s.zipped(), s.offsets(), s.clock()));
     }
 
@@ -380,14 +384,22 @@ public class RadarService {
     private record Snapshot(byte[] zipped, Map<Integer, Long> offsets, Instant clock) {
     }
 
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (GZIPOutputStream out = new GZIPOutputStream(zipped, 1 << 16)) {
-            out.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The radar's state as written, compressed straight from the buffer it was written to. */
+    static final class StateBuffer extends ByteArrayOutputStream {
+
+        StateBuffer(int size) {
+            super(size);
         }
-        return zipped.toByteArray();
+
+        byte[] gzip() {
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream(count / 4 + 64);
+            try (GZIPOutputStream out = new GZIPOutputStream(zipped, 1 << 16)) {
+                out.write(buf, 0, count);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return zipped.toByteArray();
+        }
     }
 
     /** Whether this instance holds the lease. */

@@ -82,15 +82,38 @@ public final class SpamDetector {
 
     /** Lowercased words and emoji of a text, without links, handles, digits or punctuation. */
     static String fingerprint(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (String token : s.toLowerCase(Locale.ROOT).split(" ")) {
-            if (token.isEmpty() || token.startsWith("@") || TextNormalizer.startsUrl(token, 0)) {
-                continue;
+        // One pass over the lower-cased text, tokens read in place (no split, no stream per token): this ran for every
+        // post and was 4 % of the scorer's allocations (JFR, bench of 2026-12-07).
+        String lower = s.toLowerCase(Locale.ROOT);
+        int n = lower.length();
+        StringBuilder out = new StringBuilder(n);
+        int i = 0;
+        while (i < n) {
+            int end = lower.indexOf(' ', i);
+            if (end < 0) {
+                end = n;
             }
-            token.codePoints().filter(cp -> !Character.isDigit(cp) && (Character.isLetter(cp)
-                    || Character.getType(cp) == Character.OTHER_SYMBOL)).forEach(out::appendCodePoint);
-            out.append(' ');
+            if (end > i && lower.charAt(i) != '@' && !TextNormalizer.startsUrl(lower, i)) {
+                for (int k = i; k < end;) {
+                    int cp = lower.codePointAt(k);
+                    k += Character.charCount(cp);
+                    if (!Character.isDigit(cp) && (Character.isLetter(cp) || Character.getType(cp) == Character.OTHER_SYMBOL)) {
+                        out.appendCodePoint(cp);
+                    }
+                }
+                out.append(' ');
+            }
+            i = end + 1;
         }
-        return out.toString().trim();
+        // without the spaces at either end (tokens of digits or punctuation only leave one)
+        int from = 0;
+        int to = out.length();
+        while (from < to && out.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && out.charAt(to - 1) == ' ') {
+            to--;
+        }
+        return out.substring(from, to);
     }
 }

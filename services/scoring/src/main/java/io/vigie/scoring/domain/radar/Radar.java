@@ -918,9 +918,12 @@ public final class Radar {
         for (Recent r : recent) {
             referenced.addAll(java.util.Arrays.asList(r.series()));
         }
+        // Each incident once: every member series points to its incident, so adding the members at each of them
+        // grew with the square of an incident's size (1.3 GB of arrays in a bench run's snapshots, under the lock).
+        Set<Incident> visited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Series s : list) {
             for (Incident i : new Incident[] {s.incident, s.lastIncident}) {
-                if (i != null) {
+                if (i != null && visited.add(i)) {
                     referenced.add(i.primary);
                     referenced.addAll(i.members);
                 }
