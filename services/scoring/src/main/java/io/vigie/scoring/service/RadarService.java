@@ -360,9 +360,9 @@ public class RadarService {
         // On a worker thread: the state is copied under the radar's lock (a plain write), then compressed outside it,
         // so that no event loop waits for the lock or the compression.
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            // The state is tens of megabytes with a busy radar: one buffer of about its size, compressed from where it
-            // was written (no doubling copies, no copy of the whole): large short-lived arrays are what push a small
-            // heap into full collections (docs/performance.md).
+            // The state is megabytes with a busy radar (about 6 MB in the bench): one buffer of about its size,
+            // compressed from where it was written (no doubling copies, no copy of the whole): large short-lived
+            // arrays are what push a small heap into full collections (docs/performance.md, ADR 0141).
             StateBuffer buffer = new StateBuffer(lastStateBytes + lastStateBytes / 8);
             Map<Integer, Long> offsets;
             Instant clock;
