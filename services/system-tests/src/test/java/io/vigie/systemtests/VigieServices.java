@@ -34,10 +34,13 @@ final class VigieServices implements AutoCloseable {
     static VigieServices start(String topicPrefix, String logs) throws IOException, InterruptedException {
         var root = Infra.get().root();
         String seed = root.resolve("infra/sample/centres.json").toString();
-        // Routing follows centres.config; the same seed makes it independent of start order. Its clock starts on a
-        // Monday at 10:00 UTC, when Montpellier and Bratislava are open, so follow-the-sun does not depend on the day.
+        // Routing follows centres.config; the same seed makes it independent of start order. Its clock and the centres
+        // service's start on a Monday at 10:00 UTC, when Montpellier and Bratislava are open, so follow-the-sun does not
+        // depend on the day or hour: the centres' published status (open, expected wait) is read on the centres' clock,
+        // and on the wall clock a closed Bratislava (after 18:00 UTC) looked saturated to routing, which handed its German
+        // conversations to Montpellier.
         Map<String, String> env = Map.of("VIGIE_CENTRES_SEED_FILE", seed, "VIGIE_ROUTING_CENTRES_SEED_FILE", seed,
-                "VIGIE_ROUTING_CLOCK_START", "2026-11-23T10:00:00Z");
+                "VIGIE_ROUTING_CLOCK_START", "2026-11-23T10:00:00Z", "VIGIE_CENTRES_CLOCK_START", "2026-11-23T10:00:00Z");
         // -Dvigie.systemtests.ready-seconds=… overrides the wait (default 300 s).
         return new VigieServices(ServiceProcesses.start(NAMES, topicPrefix, root.resolve(logs), env,
                 Duration.ofSeconds(Long.getLong("vigie.systemtests.ready-seconds", 300))));
