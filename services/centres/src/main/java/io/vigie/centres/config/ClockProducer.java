@@ -1,11 +1,10 @@
 package io.vigie.centres.config;
 
+import io.vigie.apisupport.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,9 +21,6 @@ public class ClockProducer {
     @Produces
     @Singleton
     public Clock clock(@ConfigProperty(name = "vigie.centres.clock-start") Optional<String> start) {
-        Clock system = Clock.systemUTC();
-        return start.filter(s -> !s.isBlank())
-                .map(s -> Clock.offset(system, Duration.between(system.instant(), Instant.parse(s))))
-                .orElse(system);
+        return Clocks.startingAt(start);
     }
 }

@@ -1,12 +1,11 @@
 package io.vigie.routing.config;
 
 import io.quarkus.arc.DefaultBean;
+import io.vigie.apisupport.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /** Produces the clock every routing decision reads; tests replace it with a controllable one. */
 @ApplicationScoped
@@ -20,9 +19,6 @@ public class ClockProducer {
     @Singleton
     @DefaultBean
     Clock clock(RoutingConfig config) {
-        Clock system = Clock.systemUTC();
-        return config.clockStart().filter(s -> !s.isBlank())
-                .map(start -> Clock.offset(system, Duration.between(system.instant(), Instant.parse(start))))
-                .orElse(system);
+        return Clocks.startingAt(config.clockStart());
     }
 }
