@@ -108,8 +108,15 @@ public final class ServiceFleet implements AutoCloseable {
         Path seed = env.root().resolve("infra/sample/centres.json");
         e.put("VIGIE_CENTRES_SEED_FILE", seed.toString());
         e.put("VIGIE_ROUTING_CENTRES_SEED_FILE", seed.toString());
-        // Monday 10:00 UTC: Montpellier and Bratislava are open, so routing does not depend on the day of the run.
-        e.put("VIGIE_ROUTING_CLOCK_START", "2026-11-23T10:00:00Z");
+        // Monday 10:00 UTC: Montpellier and Bratislava are open, so routing does not depend on the day or hour of the
+        // run. The centres service's clock starts there too: routing reads a centre's expected wait from the status the
+        // centres service publishes on its own clock, and on the wall clock a centre closed in the evening looked
+        // saturated to routing, which handed its conversations elsewhere (the system tests failed so every evening; the
+        // latency phase of 2026-12-07 17:59 UTC straddled 18:00, when Bratislava closes). The centres' seals then never
+        // catch up with the live hours: the bench pays the live path only.
+        for (String service : List.of("ROUTING", "CENTRES")) {
+            e.put("VIGIE_" + service + "_CLOCK_START", "2026-11-23T10:00:00Z");
+        }
         processes.put(name, pb.start());
     }
 
