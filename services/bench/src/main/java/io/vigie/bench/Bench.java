@@ -25,7 +25,7 @@ public final class Bench {
     private final Path work;
     private final Map<String, Object> results = new LinkedHashMap<>();
     /** When each timed phase ran (for the collections of the JFR recordings within it). */
-    private final Map<String, Instant[]> phases = new LinkedHashMap<>();
+    private final Map<String, GcPauses.Window> phases = new LinkedHashMap<>();
 
     Bench(BenchOptions options, BenchEnv env) {
         this.options = options;
@@ -144,13 +144,12 @@ public final class Bench {
             }
             results.put("profiles", profiles);
             // The recordings are complete once the services have stopped: each timed phase's collections.
-            for (Map.Entry<String, Instant[]> phase : phases.entrySet()) {
-                Map<String, GcPauses.Usage> gc = new LinkedHashMap<>();
-                for (String s : ServiceFleet.ALL) {
-                    gc.put(s, GcPauses.read(fleet.jfrFile(s), phase.getValue()[0], phase.getValue()[1]));
-                }
-                results.put("gc" + phase.getKey(), gc);
+            Map<String, Map<String, GcPauses.Usage>> gc = new LinkedHashMap<>();
+            for (String s : ServiceFleet.ALL) {
+                GcPauses.read(fleet.jfrFile(s), phases).forEach((phase, usage) ->
+                        gc.computeIfAbsent(phase, p -> new LinkedHashMap<>()).put(s, usage));
             }
+            gc.forEach((phase, byService) -> results.put("gc" + phase, byService));
         }
     }
 
@@ -219,7 +218,7 @@ public final class Bench {
         boolean statements = Statements.reset(env);
         Instant started = Instant.now();
         Sampled<T> s = sampled(pids, work);
-        phases.put(phase, new Instant[] { started, Instant.now() });
+        phases.put(phase, new GcPauses.Window(started, Instant.now()));
         results.put("resources" + phase, Render.resources(s.usage(), s.seconds()));
         results.put("jit" + phase, s.jit());
         if (statements) {

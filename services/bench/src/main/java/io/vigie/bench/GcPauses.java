@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -36,38 +38,63 @@ public final class GcPauses {
         }
     }
 
-    /** The collections of {@code jfr} that started in [{@code from}, {@code to}); none when there is no recording. */
-    public static Usage read(Path jfr, Instant from, Instant to) throws IOException {
-        if (!Files.exists(jfr)) {
-            return new Usage(0, 0, 0, 0, 0);
+    /** A timed phase: the collections that started in [{@code from}, {@code to}) are its own. */
+    public record Window(Instant from, Instant to) {
+
+        boolean contains(Instant at) {
+            return !at.isBefore(from) && at.isBefore(to);
         }
-        int young = 0;
-        int full = 0;
-        double youngMs = 0;
-        double fullMs = 0;
-        double longest = 0;
-        try (RecordingFile file = new RecordingFile(jfr)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent e = file.readEvent();
-                if (!"jdk.GarbageCollection".equals(e.getEventType().getName())) {
-                    continue;
-                }
-                Instant at = e.getStartTime();
-                if (at.isBefore(from) || !at.isBefore(to)) {
-                    continue;
-                }
-                double pauses = millis(e.getDuration("sumOfPauses"));
-                longest = Math.max(longest, millis(e.getDuration("longestPause")));
-                if (isFull(e.getString("name"))) {
-                    full++;
-                    fullMs += pauses;
-                } else {
-                    young++;
-                    youngMs += pauses;
+    }
+
+    /**
+     * The collections of {@code jfr} within each phase, in one pass over the recording; none when there is no
+     * recording.
+     */
+    public static Map<String, Usage> read(Path jfr, Map<String, Window> phases) throws IOException {
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        phases.keySet().forEach(name -> tallies.put(name, new Tally()));
+        if (Files.exists(jfr)) {
+            try (RecordingFile file = new RecordingFile(jfr)) {
+                while (file.hasMoreEvents()) {
+                    RecordedEvent e = file.readEvent();
+                    if (!"jdk.GarbageCollection".equals(e.getEventType().getName())) {
+                        continue;
+                    }
+                    for (Map.Entry<String, Window> phase : phases.entrySet()) {
+                        if (phase.getValue().contains(e.getStartTime())) {
+                            tallies.get(phase.getKey()).add(e);
+                        }
+                    }
                 }
             }
         }
-        return new Usage(young, round(youngMs), full, round(fullMs), round(longest));
+        Map<String, Usage> out = new LinkedHashMap<>();
+        tallies.forEach((name, t) -> out.put(name, t.usage()));
+        return out;
+    }
+
+    private static final class Tally {
+        private int young;
+        private int full;
+        private double youngMs;
+        private double fullMs;
+        private double longest;
+
+        void add(RecordedEvent e) {
+            double pauses = millis(e.getDuration("sumOfPauses"));
+            longest = Math.max(longest, millis(e.getDuration("longestPause")));
+            if (isFull(e.getString("name"))) {
+                full++;
+                fullMs += pauses;
+            } else {
+                young++;
+                youngMs += pauses;
+            }
+        }
+
+        Usage usage() {
+            return new Usage(young, round(youngMs), full, round(fullMs), round(longest));
+        }
     }
 
     /** Whether a collector's name (JFR's {@code jdk.GarbageCollection.name}) is a collection of the whole heap. */

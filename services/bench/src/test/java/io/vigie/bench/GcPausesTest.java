@@ -40,13 +40,17 @@ class GcPausesTest {
             r.stop();
             r.dump(jfr);
         }
-        GcPauses.Usage phase = GcPauses.read(jfr, from, to.plusMillis(1));
+        Map<String, GcPauses.Window> phases = new java.util.LinkedHashMap<>();
+        phases.put("Before", new GcPauses.Window(from.minusSeconds(60), from.minusSeconds(30)));
+        phases.put("During", new GcPauses.Window(from, to.plusMillis(1)));
+        Map<String, GcPauses.Usage> read = GcPauses.read(jfr, phases);
+        GcPauses.Usage phase = read.get("During");
         assertTrue(phase.full() >= 1, phase.toString());
         assertTrue(phase.fullMs() > 0 && phase.longestMs() > 0, phase.toString());
         assertEquals(phase.youngMs() + phase.fullMs(), phase.totalMs(), 1e-9);
-        GcPauses.Usage before = GcPauses.read(jfr, from.minusSeconds(60), from.minusSeconds(30));
-        assertEquals(new GcPauses.Usage(0, 0, 0, 0, 0), before);
-        assertEquals(new GcPauses.Usage(0, 0, 0, 0, 0), GcPauses.read(dir.resolve("none.jfr"), from, to));
+        GcPauses.Usage none = new GcPauses.Usage(0, 0, 0, 0, 0);
+        assertEquals(none, read.get("Before"));
+        assertEquals(Map.of("Before", none, "During", none), GcPauses.read(dir.resolve("none.jfr"), phases));
     }
 
     @Test
