@@ -68,7 +68,7 @@ class ConversationRollupsTest {
     MetricsQueries queries;
 
     @BeforeAll
-    void write() {
+    void write() throws SQLException {
         // Their mentions too, in batches (the spaces' volume, read through space_bucket's minute, hour and day rows).
         List<ScoredMention> mentions = new ArrayList<>();
         for (int i = 0; i < N; i++) {
@@ -137,12 +137,8 @@ class ConversationRollupsTest {
         }
         writer.routedBatch(moves).await().indefinitely();
         // Deleted facts take their contributions with them (a purge).
-        try {
-            assertTrue(TestDatabase.update("delete from conversation_fact where id like ? and (right(id, 1) = '3')",
-                    "%" + RUN + "%") > 5);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        assertTrue(TestDatabase.update("delete from conversation_fact where id like ? and (right(id, 1) = '3')",
+                "%" + RUN + "%") > 5);
     }
 
     /** The histogram rows per UTC day of the two centres' conversations, from the raw rows. */

@@ -250,7 +250,6 @@ public final class SentimentFeatures {
         return type == Character.OTHER_SYMBOL && cp != 0xFE0F && !(cp >= 0x1F3FB && cp <= 0x1F3FF);
     }
 
-    /** Collects hashed features, each once shared and once crossed with the language. */
     /**
      * Each thread's working arrays, kept between posts: a post's few hundred to few thousand hashed features were
      * gathered in fresh arrays that doubled as they filled, about a tenth of the scorer's allocations (JFR, bench of
@@ -265,6 +264,7 @@ public final class SentimentFeatures {
         float[] values = new float[1024];
     }
 
+    /** Collects hashed features, each once shared and once crossed with the language. */
     private final class Builder {
         private final int langSeed;
         private final Scratch scratch = SCRATCH.get();
