@@ -142,7 +142,7 @@ public class ReplyService {
             throw Problems.forbidden("only a supervisor may override the public-reply policy");
         }
         boolean review = config.expertReviewRequired();
-        return Panache.withTransaction(() -> grants.load(conversationId, expert, ExpertGrant.ANSWER).chain(c -> {
+        return live.afterCommit(() -> Panache.withTransaction(() -> grants.load(conversationId, expert, ExpertGrant.ANSWER).chain(c -> {
             AgentActionService.requireOpen(c);
             return context(c, draft).chain(input -> {
                 PolicyVerdict verdict = ReplyPolicy.check(input);
@@ -155,7 +155,7 @@ public class ReplyService {
                 return messages.persist(m).call(() -> audit.record(expert, "expert_reply", c.id, m.mentionKey))
                         .invoke(() -> live.publish(LiveEvent.of("review", c.id, c.centre, c.space, m.mentionKey)));
             });
-        })).call(m -> PENDING.equals(m.deliveryStatus) ? publish(m) : Uni.createFrom().voidItem());
+        }))).call(m -> PENDING.equals(m.deliveryStatus) ? publish(m) : Uni.createFrom().voidItem());
     }
 
     /** An agent approves (then it is posted) or rejects an expert's answer waiting for review. */
