@@ -89,8 +89,14 @@ public class RadarService {
     private volatile Map<String, Long> counters = Map.of();
     private Instant lastRenewal = Instant.EPOCH;
     private Instant lastSnapshot = Instant.now();
-    /** Bytes of the last state written: the next one's buffer is sized from it instead of doubling up to it. */
-    private volatile int lastStateBytes = 1 << 20;
+    /**
+     * The buffers every snapshot writes its state and its gzip into, kept between snapshots (one snapshot at a time
+     * uses them): fresh ones of the state's size, every 30 s, outlived a young collection or two while the state was
+     * written and compressed, and were promoted, about 15 MB each time, which filled the old generation twice as fast
+     * as everything else the scorer keeps for seconds (docs/performance.md).
+     */
+    private final StateBuffer stateBuffer = new StateBuffer(1 << 20);
+    private final ByteArrayOutputStream zipBuffer = new ByteArrayOutputStream(1 << 18);
 
     public RadarService(RadarSettings settings, RadarStateRepository state, IncidentService incidents,
             AlertRelay relay, RadarConfig config, SpaceOwners owners, Terms terms, MeterRegistry registry,
@@ -360,23 +366,26 @@ public class RadarService {
         // On a worker thread: the state is copied under the radar's lock (a plain write), then compressed outside it,
         // so that no event loop waits for the lock or the compression.
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            // The state is megabytes with a busy radar (about 6 MB in the bench): one buffer of about its size,
-            // compressed from where it was written (no doubling copies, no copy of the whole): large short-lived
-            // arrays are what push a small heap into full collections (docs/performance.md, ADR 0141).
-            StateBuffer buffer = new StateBuffer(lastStateBytes + lastStateBytes / 8);
-            Map<Integer, Long> offsets;
-            Instant clock;
-            synchronized (this) {
-                try (DataOutputStream out = new DataOutputStream(buffer)) {
-                    radar.write(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            // The state is megabytes with a busy radar (about 6 MB in the bench): written into a buffer kept between
+            // snapshots and compressed from where it was written (no doubling copies, no copy of the whole); only the
+            // compressed bytes handed to the database are new (ADR 0141).
+            synchronized (stateBuffer) {
+                stateBuffer.reset();
+                Map<Integer, Long> offsets;
+                Instant clock;
+                synchronized (this) {
+                    try {
+                        DataOutputStream out = new DataOutputStream(stateBuffer);
+                        radar.write(out);
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    offsets = radar.offsets();
+                    clock = radar.clock();
                 }
-                offsets = radar.offsets();
-                clock = radar.clock();
+                return new Snapshot(stateBuffer.gzip(zipBuffer), offsets, clock);
             }
-            lastStateBytes = buffer.size();
-            return new Snapshot(buffer.gzip(), offsets, clock);
         })).chain(s -> state.save(s.zipped(), s.offsets(), s.clock()));
     }
 
@@ -391,8 +400,9 @@ public class RadarService {
             super(size);
         }
 
-        byte[] gzip() {
-            ByteArrayOutputStream zipped = new ByteArrayOutputStream(count / 4 + 64);
+        /** The gzip of what was written, compressed through {@code zipped} (reset first); a new array. */
+        byte[] gzip(ByteArrayOutputStream zipped) {
+            zipped.reset();
             try (GZIPOutputStream out = new GZIPOutputStream(zipped, 1 << 16)) {
                 out.write(buf, 0, count);
             } catch (IOException e) {
