@@ -18,7 +18,6 @@ import io.vigie.workspace.repository.NoteRepository;
 import io.vigie.workspace.service.LiveUpdates.LiveEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +55,8 @@ public class ConversationService {
      * for an unknown one it fails, and the record goes to the dead-letter topic with the reason.
      */
     public Uni<ConversationView> apply(RoutingDecision decision) {
-        List<LiveEvent> events = new ArrayList<>();
-        return Panache.withTransaction(() -> load(List.of(decision)).chain(known -> applyOne(decision, events, known)))
-                .invoke(() -> events.forEach(live::publish));
+        return live.afterCommit(() -> Panache.withTransaction(() -> load(List.of(decision))
+                .chain(known -> applyOne(decision, known))));
     }
 
     /**
@@ -68,15 +66,13 @@ public class ConversationService {
      * record does not announce twice.
      */
     public Uni<Void> applyBatch(List<RoutingDecision> decisions) {
-        List<LiveEvent> events = new ArrayList<>();
         // one flush at commit: a flush per new conversation dirty-checked every entity of the batch each time
         // (Hibernate's flush frames led the workspace's profile); the conversations and message keys of the poll are
         // read in two statements, not two per decision (ADR 0129)
-        return Panache.withTransaction(() -> Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
+        return live.afterCommit(() -> Panache.withTransaction(() -> Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
                 .chain(() -> load(decisions))
                 .chain(known -> Multi.createFrom().iterable(decisions).onItem()
-                        .transformToUniAndConcatenate(d -> applyOne(d, events, known)).collect().last().replaceWithVoid()))
-                .invoke(() -> events.forEach(live::publish));
+                        .transformToUniAndConcatenate(d -> applyOne(d, known)).collect().last().replaceWithVoid())));
     }
 
     /**
@@ -99,8 +95,8 @@ public class ConversationService {
                 .map(stored -> new Known(found, new HashSet<>(stored))));
     }
 
-    /** Applies one decision in the current transaction; the live events it causes are added to {@code events}. */
-    private Uni<ConversationView> applyOne(RoutingDecision decision, List<LiveEvent> events, Known known) {
+    /** Applies one decision in the current transaction; its live events go out once the transaction commits. */
+    private Uni<ConversationView> applyOne(RoutingDecision decision, Known known) {
         ScoredMention scored = decision.message();
         Mention mention = scored == null ? null : scored.mention();
         Instant now = Instant.now();
@@ -142,7 +138,7 @@ public class ConversationService {
             c.state = decision.state();
         }
         if (mention == null) {
-            return Uni.createFrom().item(c).invoke(() -> announceAssignment(c, newAssignment, events));
+            return Uni.createFrom().item(c).invoke(() -> announceAssignment(c, newAssignment));
         }
         c.lastAcceptedAt = mention.acceptedAt();
         if (scored.language() != null && !"und".equals(scored.language())) {
@@ -199,14 +195,14 @@ public class ConversationService {
         // persisted before its message: the session inserts them in that order when it flushes
         Uni<ConversationView> saved = existing == null ? conversations.persist(c) : Uni.createFrom().item(c);
         return saved.call(() -> messages.persist(m)).invoke(() -> {
-            events.add(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
-            announceAssignment(c, newAssignment, events);
+            live.publish(LiveEvent.of("message", c.id, c.centre, c.space, m.mentionKey));
+            announceAssignment(c, newAssignment);
         });
     }
 
-    private static void announceAssignment(ConversationView c, boolean newAssignment, List<LiveEvent> events) {
+    private void announceAssignment(ConversationView c, boolean newAssignment) {
         if (newAssignment) {
-            events.add(LiveEvent.of("assignment", c.id, c.centre, c.space, c.assignee));
+            live.publish(LiveEvent.of("assignment", c.id, c.centre, c.space, c.assignee));
         }
     }
 
