@@ -41,7 +41,10 @@ public class AuthorStatsRepository {
                 .map(HashSet::new);
     }
 
-    /** Adds the increments (one per author) and emits every author's history after them. */
+    /**
+     * Adds the increments (one per author) and emits every author's history after them. Rows are written in key order,
+     * so that two scorers counting the same authors lock their rows in the same order and never deadlock.
+     */
     public Uni<Map<String, AuthorHistory>> count(List<AuthorIncrement> increments, Instant at) {
         if (increments.isEmpty()) {
             return Uni.createFrom().item(Map.of());
@@ -49,6 +52,7 @@ public class AuthorStatsRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into author_stats (author_key, mentions, helpful_answers, last_seen_at)
                 select k, m, h, ?4 from unnest(cast(?1 as varchar[]), cast(?2 as bigint[]), cast(?3 as bigint[])) as r(k, m, h)
+                order by k
                 on conflict (author_key) do update set mentions = author_stats.mentions + excluded.mentions,
                    helpful_answers = author_stats.helpful_answers + excluded.helpful_answers,
                    last_seen_at = greatest(author_stats.last_seen_at, excluded.last_seen_at)
