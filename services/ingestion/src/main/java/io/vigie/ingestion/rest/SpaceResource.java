@@ -8,14 +8,17 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Admin API of a centre's brand spaces (role admin, scoped to the token's centre). */
 @Path("/api/admin/spaces")
+@Consumes(MediaType.APPLICATION_JSON) // bodies are JSON: another type is a 415 problem, not a reader\'s bare 400
 @RolesAllowed("admin")
 public class SpaceResource {
 

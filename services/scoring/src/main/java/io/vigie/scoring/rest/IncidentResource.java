@@ -85,6 +85,7 @@ public class IncidentResource {
 
     @POST
     @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON) // its optional reason is JSON; any other type is a 415, not a 400 without a body
     @RolesAllowed({"supervisor", "admin"})
     public Uni<IncidentView> close(@PathParam("id") String id, @Valid CloseRequest body) {
         return incidents.close(id, user.centreScope(), user.name(), body == null ? null : body.reason());

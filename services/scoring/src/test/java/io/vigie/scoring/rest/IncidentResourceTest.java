@@ -237,6 +237,9 @@ class IncidentResourceTest {
                     .post("/api/incidents/" + id + "/notes").then().statusCode(201).body("action", equalTo("note"));
             given().auth().oauth2(supervisor).contentType("application/json").body("{}")
                     .post("/api/incidents/" + id + "/notes").then().statusCode(400);
+            // an empty text body once came back as a 400 with no problem body (the text reader's own refusal)
+            given().auth().oauth2(supervisor).contentType("text/plain").body("")
+                    .post("/api/incidents/" + id + "/close").then().statusCode(415).contentType("application/problem+json");
             given().auth().oauth2(supervisor).contentType("application/json").body("{\"reason\":\"fix shipped\"}")
                     .post("/api/incidents/" + id + "/close").then().statusCode(200).body("workflow", equalTo("closed"));
             given().auth().oauth2(supervisor).get("/api/incidents/" + id).then().statusCode(200)
