@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +46,28 @@ public final class HostileTokens {
     private static volatile boolean provisioned;
 
     private HostileTokens() {
+    }
+
+    /**
+     * The check of every service's foreign-token test: {@code call} (a request of the service's API with the given
+     * bearer token, returning its status) answers {@code accepted} with {@code user}'s real token and 401 with every
+     * token of {@link #all}; fails naming each kind answered otherwise.
+     */
+    public static void assertOnlyRealTokensAccepted(String user, int accepted, ToIntFunction<String> call) {
+        int real = call.applyAsInt(Tokens.forUser(user));
+        if (real != accepted) {
+            throw new AssertionError("the real token of " + user + " got " + real + ", expected " + accepted);
+        }
+        Map<String, Integer> wrong = new LinkedHashMap<>();
+        all(user).forEach((kind, token) -> {
+            int status = call.applyAsInt(token);
+            if (status != 401) {
+                wrong.put(kind, status);
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw new AssertionError("hostile tokens not answered 401 (kind=status): " + wrong);
+        }
     }
 
     /** Every kind of token that must be rejected, for {@code user}, by name. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Fuzzes every operation a service's OpenAPI document declares: random path and query parameters, bodies built
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
  */
 public final class RestFuzzer {
 
+    private static final Logger LOG = Logger.getLogger(RestFuzzer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -148,6 +150,26 @@ public final class RestFuzzer {
             }
         }
         return failures;
+    }
+
+    /**
+     * The check of every service's fuzz test: {@link #run} with {@code -Dfuzz.seed} (a fresh seed otherwise, printed so
+     * that a failure can be replayed) and {@code -Dfuzz.tries} tries per operation (12), the statuses logged; fails
+     * when the document lists fewer than {@code minOperations} operations or when any request broke the rule.
+     */
+    public void assertSound(String service, int minOperations, List<Caller> callers) {
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        int tries = Integer.getInteger("fuzz.tries", 12);
+        List<Failure> failures = run(seed, tries, callers);
+        LOG.infof("fuzzed %d operations of %s x %d tries (seed %d):%n%s", operations.size(), service, tries, seed, summary());
+        if (operations.size() < minOperations) {
+            throw new AssertionError("the OpenAPI document of " + service + " lists " + operations.size()
+                    + " operations, expected at least " + minOperations);
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(service + ": seed " + seed + " (-Dfuzz.seed=" + seed + " replays it), "
+                    + failures.size() + " failures:\n" + report(failures));
+        }
     }
 
     /** One example of each kind of failure (operation, status, first words of the answer), for a readable report. */
