@@ -93,6 +93,10 @@ public final class ServiceFleet implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         if (jfr) {
+            // Without debug information at non-safepoints, a sample is charged to the nearest safepoint's frame: the
+            // profiles named HashMap$TreeNode.getTreeNode the hottest method of maps that hold no tree bins at all.
+            cmd.add("-XX:+UnlockDiagnosticVMOptions");
+            cmd.add("-XX:+DebugNonSafepoints");
             cmd.add("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=default,dumponexit=true");
         }
         cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString()));
