@@ -5,10 +5,10 @@ import io.vigie.ingestion.security.CurrentAdmin;
 import io.vigie.ingestion.service.AdminService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Admin API of a centre's brand spaces (role admin, scoped to the token's centre). */
 @Path("/api/admin/spaces")
-@Consumes(MediaType.APPLICATION_JSON) // bodies are JSON: another type is a 415 problem, not a reader\'s bare 400
+@Consumes(MediaType.APPLICATION_JSON) // bodies are JSON: another type is a 415 problem, not a reader's bare 400
 @RolesAllowed("admin")
 public class SpaceResource {
 

@@ -6,11 +6,11 @@ import io.vigie.ingestion.service.AdminService;
 import io.vigie.ingestion.service.DryRunResult;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Admin API of a centre's watchlists (role admin, scoped to the token's centre), with a dry-run. */
 @Path("/api/admin/watchlists")
-@Consumes(MediaType.APPLICATION_JSON) // bodies are JSON: another type is a 415 problem, not a reader\'s bare 400
+@Consumes(MediaType.APPLICATION_JSON) // bodies are JSON: another type is a 415 problem, not a reader's bare 400
 @RolesAllowed("admin")
 public class WatchlistResource {
 
